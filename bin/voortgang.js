@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { main, UsageError } from '../dist/cli.js';
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => {
+    process.stderr.write(err instanceof UsageError ? `voortgang: ${err.message}\n` : `voortgang: ${err?.stack ?? err}\n`);
+    process.exitCode = err instanceof UsageError ? 2 : 3;
+  },
+);

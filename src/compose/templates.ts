@@ -1,0 +1,82 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { SourceError } from '../errors.js';
+
+/** A layout: templates/<name>.hbs with the partials in templates/partials/ and stylesheets in templates/css/. */
+export interface Layout {
+  name: string;
+  file: string;
+  render(view: object): string;
+}
+
+/**
+ * Loads a layout. Rendering is strict: a variable the data does not have is an error naming the template file,
+ * line and column, never an empty string. Text placed with {{…}} is HTML-escaped; only the Markdown body, which
+ * voortgang produced itself, is placed raw with {{{…}}}.
+ */
+export async function loadLayout(templatesDir: string, name: string): Promise<Layout> {
+  const env = Handlebars.create();
+  const file = join(templatesDir, `${name}.hbs`);
+  const main = compile(env, file, await readSource(file));
+
+  const partialsDir = join(templatesDir, 'partials');
+  for (const f of (await readdir(partialsDir)).filter((f) => f.endsWith('.hbs'))) {
+    const partialFile = join(partialsDir, f);
+    env.registerPartial(basename(f, '.hbs'), compile(env, partialFile, await readSource(partialFile)) as unknown as Handlebars.Template);
+  }
+
+  const cssDir = join(templatesDir, 'css');
+  const stylesheets = new Map<string, string>();
+  for (const f of (await readdir(cssDir)).filter((f) => f.endsWith('.css'))) stylesheets.set(f, await readFile(join(cssDir, f), 'utf8'));
+  env.registerHelper('stylesheet', (sheet: string) => {
+    const css = stylesheets.get(sheet);
+    if (css === undefined) throw new Error(`no stylesheet templates/css/${sheet}`);
+    return new env.SafeString(css);
+  });
+
+  return { name, file, render: (view) => main(view) };
+}
+
+async function readSource(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw new SourceError(file, undefined, undefined, 'template not found');
+  }
+}
+
+type Render = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+
+/** Compiles one template file; errors thrown while rendering it are reported at its own file and line. */
+function compile(env: typeof Handlebars, file: string, source: string): Render {
+  let template: HandlebarsTemplateDelegate;
+  try {
+    template = env.compile(source, { strict: true, noEscape: false, preventIndent: true });
+  } catch (err) {
+    throw syntaxError(file, err as Error);
+  }
+  return (context, options) => {
+    try {
+      return template(context, options);
+    } catch (err) {
+      if (err instanceof SourceError) throw err;
+      throw renderError(file, err as Error & { lineNumber?: number; column?: number });
+    }
+  };
+}
+
+function syntaxError(file: string, err: Error): SourceError {
+  const m = /Parse error on line (\d+)/.exec(err.message);
+  const line = m ? Number(m[1]) : undefined;
+  return new SourceError(file, line, undefined, `template syntax: ${err.message.split('\n').slice(-1)[0]}`);
+}
+
+function renderError(file: string, err: Error & { lineNumber?: number; column?: number }): SourceError {
+  const unknown = /^"([^"]+)" not defined in/.exec(err.message);
+  const pos = / - (\d+):(\d+)$/.exec(err.message);
+  const line = err.lineNumber ?? (pos ? Number(pos[1]) : undefined);
+  const column = err.column !== undefined ? err.column + 1 : pos ? Number(pos[2]) + 1 : undefined;
+  if (unknown) return new SourceError(file, line, column, `unknown template variable "${unknown[1]}" — it is not in the data given to this layout (see src/compose/letter-view.ts for the fields)`);
+  return new SourceError(file, line, column, `template: ${err.message}`);
+}

@@ -1,0 +1,48 @@
+/** Dutch formatting of dates and numbers, as the letters write them: 14 december 2022; 2.272; 62,57%; -70%. */
+
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** Decimals as written in the source: 52.4 keeps one, 62.57 two, 51 none. */
+export function sourceDecimals(value: number): number {
+  const s = String(value);
+  if (s.includes('e')) return 0;
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+const formatters = new Map<number, Intl.NumberFormat>();
+function formatter(decimals: number): Intl.NumberFormat {
+  let f = formatters.get(decimals);
+  if (!f) {
+    f = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true });
+    formatters.set(decimals, f);
+  }
+  return f;
+}
+
+/** 2272 → "2.272", 62.57 → "62,57", -1000000 → "-1.000.000" (ASCII minus, as in the letters). */
+export function formatNumber(value: number, decimals = sourceDecimals(value)): string {
+  return formatter(decimals).format(value).replace('\u2212', '-');
+}
+
+export function formatPercent(value: number, decimals = sourceDecimals(value)): string {
+  return `${formatNumber(value, decimals)}%`;
+}
+
+/** Change from `first` to `last` in whole percent, rounded half away from zero: 2272 → 676 gives "-70%". */
+export function formatChange(first: number, last: number): string {
+  if (first === 0) throw new RangeError('a change from 0 has no percentage');
+  const pct = ((last - first) / first) * 100;
+  const rounded = Math.sign(pct) * Math.round(Math.abs(pct));
+  return `${rounded > 0 ? '+' : ''}${formatNumber(rounded === 0 ? 0 : rounded, 0)}%`;
+}
+
+export function formatValue(value: number | undefined, unit: 'aantal' | 'procent'): string {
+  if (value === undefined) return '–';
+  return unit === 'procent' ? formatPercent(value) : formatNumber(value);
+}

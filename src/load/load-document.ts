@@ -1,0 +1,92 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { SourceError } from '../errors.js';
+import { afzenderSchema, datasetSchema, kamerbriefSchema, type Afzender, type Dataset, type Kamerbrief } from '../validate/schemas.js';
+import { validateYaml } from '../validate/validate-yaml.js';
+import { readYaml, type YamlSource } from './read-yaml.js';
+
+export interface MarkdownSource {
+  file: string;
+  text: string;
+}
+
+export interface LoadedDataset {
+  file: string;
+  source: YamlSource;
+  data: Dataset;
+}
+
+/** Everything one document is made from, read and validated. */
+export interface DocumentSources {
+  year: string;
+  name: string; // e.g. "kamerbrief": output file name and layout
+  dataFile: string;
+  brief: Kamerbrief;
+  afzender: Afzender;
+  sections: MarkdownSource[];
+  datasets: Map<string, LoadedDataset>;
+  /** Every file read, for provenance and watch. */
+  inputs: string[];
+}
+
+/** The documents of a year: every `<name>.yaml` directly in content/<year>/. */
+export async function listDocuments(contentDir: string, year: string): Promise<string[]> {
+  const dir = join(contentDir, year);
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    throw new SourceError(dir, undefined, undefined, `no such year: create ${dir}/ with a kamerbrief.yaml and its sections`);
+  }
+  const docs = entries.filter((e) => e.endsWith('.yaml')).sort().map((e) => join(dir, e));
+  if (docs.length === 0) throw new SourceError(dir, undefined, undefined, 'this year has no document: add e.g. kamerbrief.yaml');
+  return docs;
+}
+
+export async function loadDocument(contentDir: string, year: string, dataFile: string): Promise<DocumentSources> {
+  const name = basename(dataFile, '.yaml');
+  const briefSource = await readYaml(dataFile);
+  const brief = validateYaml(briefSource, kamerbriefSchema);
+
+  const afzenderFile = join(contentDir, 'afzenders', `${brief.afzender}.yaml`);
+  const afzenderNode = briefSource.doc.get('afzender', true) as { range?: [number, number, number] } | undefined;
+  const afzenderPos = briefSource.lines.linePos(afzenderNode?.range?.[0] ?? 0);
+  const afzenderSource = await readYaml(afzenderFile).catch(() => {
+    throw new SourceError(dataFile, afzenderPos.line, afzenderPos.col, `afzender: no file ${afzenderFile} — create it or use one of the names in ${join(contentDir, 'afzenders')}/`);
+  });
+  const afzender = validateYaml(afzenderSource, afzenderSchema);
+
+  const sectionDir = join(contentDir, year, name);
+  const sectionFiles = (await readdir(sectionDir).catch(() => {
+    throw new SourceError(dataFile, undefined, undefined, `the sections of this document belong in ${sectionDir}/ (one Markdown file per chapter), which does not exist`);
+  }))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => join(sectionDir, f));
+  if (sectionFiles.length === 0) throw new SourceError(sectionDir, undefined, undefined, 'no Markdown sections (*.md) found');
+  const sections = await Promise.all(sectionFiles.map(async (file) => ({ file, text: await readFile(file, 'utf8') })));
+
+  const datasets = await loadDatasets(join(contentDir, year, 'data'));
+  return {
+    year,
+    name,
+    dataFile,
+    brief,
+    afzender,
+    sections,
+    datasets,
+    inputs: [dataFile, afzenderFile, ...sectionFiles, ...[...datasets.values()].map((d) => d.file)],
+  };
+}
+
+async function loadDatasets(dir: string): Promise<Map<string, LoadedDataset>> {
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.yaml')).sort();
+  const loaded = await Promise.all(
+    files.map(async (f) => {
+      const file = join(dir, f);
+      const source = await readYaml(file);
+      return [basename(f, '.yaml'), { file, source, data: validateYaml(source, datasetSchema) }] as const;
+    }),
+  );
+  return new Map(loaded);
+}

@@ -1,0 +1,91 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Code, FootnoteReference, Heading, Root } from 'mdast';
+import { h } from 'hastscript';
+import { toHast, defaultHandlers, type State } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
+import { SourceError, throwIfAny } from '../errors.js';
+import type { LoadedDataset } from '../load/load-document.js';
+import { checkSection } from './check-section.js';
+import { numberFootnotes } from './footnotes.js';
+import { parseSection, type ParsedSection } from './parse-section.js';
+import { renderTabel } from './tabel.js';
+import type { MarkdownSource } from '../load/load-document.js';
+
+export interface DocumentBody {
+  /** The body blocks, in order, as HTML. */
+  html: string;
+  /** The footnotes, numbered 1..n, as HTML blocks `<div class="noot">`. */
+  footnotesHtml: string;
+  footnoteCount: number;
+}
+
+/** Markdown sections → HTML body and footnotes, with every problem reported at its file and line. */
+export function sectionsToHtml(sources: MarkdownSource[], datasets: Map<string, LoadedDataset>): DocumentBody {
+  const sections = sources.map(parseSection);
+  const errors = sections.flatMap(checkSection);
+  const { numbering, errors: noteErrors } = numberFootnotes(sections);
+  throwIfAny([...errors, ...noteErrors]);
+
+  const calls = new Set<number>(); // a note's text goes with its first call only
+  const bodyParts: ElementContent[] = [];
+  for (const section of sections) bodyParts.push(...convert(section, section.tree, datasets, numbering.numberOf, calls));
+
+  const notes = numbering.notes.map((note) => {
+    const section = sections.find((s) => s.file === note.file)!;
+    const content = convert(section, { type: 'root', children: note.definition.children }, datasets, numbering.numberOf, calls);
+    return h('div', { className: ['noot'], id: `noot-${note.number}`, dataNoot: note.number }, [
+      h('span', { className: ['noot-nr'] }, String(note.number)),
+      h('div', { className: ['noot-tekst'] }, content),
+    ]);
+  });
+
+  return {
+    html: toHtml({ type: 'root', children: bodyParts }),
+    footnotesHtml: toHtml({ type: 'root', children: notes }),
+    footnoteCount: notes.length,
+  };
+}
+
+function convert(
+  section: ParsedSection,
+  tree: Root,
+  datasets: Map<string, LoadedDataset>,
+  numberOf: (file: string, id: string) => number,
+  seen: Set<number>,
+): ElementContent[] {
+  const hast = toHast(tree, {
+    handlers: {
+      footnoteDefinition: () => undefined,
+      footnoteReference(_state: State, node: FootnoteReference): Element {
+        const n = numberOf(section.file, node.identifier);
+        const first = !seen.has(n);
+        seen.add(n);
+        return h('sup', { className: first ? ['noot-ref', 'eerste'] : ['noot-ref'], dataNoot: n }, [h('a', { href: `#noot-${n}` }, String(n))]);
+      },
+      code(state: State, node: Code) {
+        if (node.lang === 'tabel') {
+          try {
+            return renderTabel(node, section.file, datasets);
+          } catch (err) {
+            if (err instanceof SourceError) throw err;
+            throw new SourceError(section.file, node.position?.start.line, node.position?.start.column, `tabel: ${(err as Error).message}`);
+          }
+        }
+        return defaultHandlers.code(state, node);
+      },
+      heading(state: State, node: Heading) {
+        const el = defaultHandlers.heading(state, node);
+        // A heading written as *emphasis* only is a tussenkop: italic, not bold (as in the Rijkshuisstijl letters).
+        const only = node.children.length === 1 ? node.children[0] : undefined;
+        if (only?.type === 'emphasis') {
+          el.properties = { ...el.properties, className: ['tussenkop'] };
+          const em = el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'em');
+          if (em) el.children = em.children;
+        }
+        return el;
+      },
+    },
+  }) as HastRoot;
+  return hast.children.filter((c): c is ElementContent => c.type !== 'doctype' && !(c.type === 'text' && c.value.trim() === ''));
+}
+

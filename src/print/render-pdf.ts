@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+
+/** Documents are served to the page from memory at this origin; any other request is refused. */
+export const ORIGIN = 'http://voortgang.invalid';
+
+const require = createRequire(import.meta.url);
+export const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+// Sent to the page as written (not compiled): it lives in src/ and is read from there.
+const PAGINATOR = new URL('../../src/print/in-page/paginate.js', import.meta.url);
+
+export interface PaginationReport {
+  pages: number;
+  notesOnPage: Record<string, number>;
+  callsOnPage: Record<string, number>;
+  unplaced: number[];
+  overflows: { page: number; px: number; sideways?: boolean }[];
+  ms: number;
+}
+
+export interface Rendered {
+  pdf: Uint8Array;
+  /** The paginated HTML, as printed. */
+  snapshot: string;
+  report: PaginationReport;
+}
+
+export class OfflineRenderError extends Error {}
+
+/**
+ * Renders letters in one browser page: serve the HTML, let the page-filling pass lay it out, print it.
+ * Every request outside ORIGIN is blocked and fails the render.
+ */
+export class Renderer {
+  private page: Page | undefined;
+  private files = new Map<string, { body: Buffer | string; type: string }>();
+  private blocked: string[] = [];
+  private pageErrors: string[] = [];
+  private static paginator: Promise<string> | undefined;
+
+  constructor(private readonly browser: Browser) {}
+
+  private async open(): Promise<Page> {
+    if (this.page) return this.page;
+    const page = await this.browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (req) => void this.serve(req));
+    page.on('pageerror', (err) => this.pageErrors.push(String((err as Error).message ?? err)));
+    await page.emulateMediaType('print');
+    await page.setJavaScriptEnabled(true);
+    this.page = page;
+    return page;
+  }
+
+  private async serve(req: HTTPRequest): Promise<void> {
+    const url = req.url();
+    if (url.startsWith('data:') || url === 'about:blank') return req.continue();
+    if (url.startsWith(`${ORIGIN}/`)) {
+      const path = decodeURIComponent(new URL(url).pathname);
+      const file = this.files.get(path) ?? (await this.font(path));
+      if (file) return req.respond({ status: 200, contentType: file.type, body: file.body });
+      this.blocked.push(url);
+      return req.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
+    }
+    this.blocked.push(url);
+    return req.abort('blockedbyclient');
+  }
+
+  private async font(path: string) {
+    const m = /^\/fonts\/([A-Za-z0-9-]+\.ttf)$/.exec(path);
+    if (!m) return undefined;
+    const cached = this.files.get(path);
+    if (cached) return cached;
+    const entry = { body: await readFile(join(FONT_DIR, m[1]!)), type: 'font/ttf' };
+    this.files.set(path, entry);
+    return entry;
+  }
+
+  /** `path` is where the HTML lives, e.g. "/2022/kamerbrief.html": relative URLs resolve from there. */
+  async render(html: string, path: string): Promise<Rendered> {
+    Renderer.paginator ??= readFile(PAGINATOR, 'utf8');
+    const page = await this.open();
+    this.blocked = [];
+    this.pageErrors = [];
+    const script = `<script id="voortgang-paginate">${await Renderer.paginator}</script>`;
+    const at = html.lastIndexOf('</body>');
+    if (at < 0) throw new Error('the layout has no </body>');
+    this.files.set(path, { body: `${html.slice(0, at)}${script}\n${html.slice(at)}`, type: 'text/html; charset=utf-8' });
+    await page.goto(`${ORIGIN}${path}`, { waitUntil: 'load' });
+    if (this.pageErrors.length) throw new Error(`script error in the page: ${this.pageErrors.join('; ')}`);
+    const report = (await page.evaluate(async () => {
+      await document.fonts.ready;
+      document.getElementById('voortgang-paginate')?.remove();
+      return (window as unknown as { voortgangPaginate(): unknown }).voortgangPaginate();
+    })) as PaginationReport;
+    if (this.blocked.length) throw new OfflineRenderError(`rendering asked for ${this.blocked.join(', ')}; voortgang renders offline — remove the reference from the sources`);
+    const snapshot = await page.content();
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    this.files.delete(path);
+    return { pdf, snapshot, report };
+  }
+
+  /** Prints already paginated HTML as is (the benchmark's floor). */
+  async printStatic(html: string, path: string): Promise<Uint8Array> {
+    const page = await this.open();
+    this.files.set(path, { body: html, type: 'text/html; charset=utf-8' });
+    await page.goto(`${ORIGIN}${path}`, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    this.files.delete(path);
+    return pdf;
+  }
+
+  async close(): Promise<void> {
+    await this.page?.close();
+    this.page = undefined;
+  }
+}

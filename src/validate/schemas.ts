@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** The data model of voortgang's sources. JSON Schemas in schemas/ are generated from these (npm run schemas). */
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const isoDate = z
+  .string({ error: 'expected a date written as YYYY-MM-DD, e.g. 2022-12-14' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written as YYYY-MM-DD, e.g. 2022-12-14')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
+
+export const afzenderSchema = z
+  .object({
+    ministerie: text.describe('Name of the ministry, shown as the word mark at the top of page 1'),
+    eenheid: text.describe('Organisational unit, bold at the top of the margin column (e.g. a Directoraat-Generaal)'),
+    onderdeel: text.optional().describe('Sub-unit below the unit (e.g. a Directie)'),
+    bezoekadres: z.array(text).min(1).describe('Visiting address, one line per item'),
+    postadres: z.array(text).min(1).describe('Postal address, one line per item; also used as the retouradres'),
+    website: text.optional(),
+  })
+  .strict();
+
+const kenmerk = z
+  .union([z.string(), z.number()], { error: 'expected the kenmerk, e.g. "4355467"' })
+  .transform((v) => String(v).trim())
+  .pipe(z.string().regex(/^[0-9A-Za-z][0-9A-Za-z./-]*$/, 'expected the kenmerk as one word without spaces, e.g. "4355467"'));
+
+export const kamerbriefSchema = z
+  .object({
+    soort: z.literal('kamerbrief'),
+    kenmerk: kenmerk.describe('Ons kenmerk, shown on page 1 and in the margin column of every page'),
+    datum: isoDate.describe('Date of the letter, YYYY-MM-DD; written out in Dutch on every page'),
+    onderwerp: text.describe('Onderwerp (subject); also the PDF title'),
+    bijlagen: z.number({ error: 'expected the number of attachments, e.g. 2' }).int().min(0).optional(),
+    afzender: text.describe('Name of a file in content/afzenders/ (without .yaml)'),
+    geadresseerde: z.array(text).min(1).describe('Address block, one line per item'),
+    beantwoording: text.optional().describe('The "Bij beantwoording…" note in the margin column of page 1'),
+    ondertekening: z
+      .array(z.object({ functie: text, naam: text }).strict())
+      .min(1)
+      .describe('Signatories, in order'),
+  })
+  .strict();
+
+const yearKey = z.string().regex(/^\d{4}$/, 'expected a year such as 2021');
+
+export const datasetSchema = z
+  .object({
+    titel: text,
+    bron: text.describe('Source of the figures ("Bron: …")'),
+    eenheid: z.enum(['aantal', 'procent'], { error: 'expected "aantal" or "procent"' }),
+    maten: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'measure keys are lower case words, e.g. doel'), text).describe('Measures (e.g. doel, realisatie) with their labels'),
+    reeksen: z.record(
+      z.string().regex(/^[a-z][a-z0-9_-]*$/, 'series keys are lower case words, e.g. overvallen'),
+      z.object({ label: text }).catchall(z.record(yearKey, z.number({ error: 'expected a number' }))),
+    ),
+  })
+  .strict();
+
+export type Afzender = z.infer<typeof afzenderSchema>;
+export type Kamerbrief = z.infer<typeof kamerbriefSchema>;
+export type Dataset = z.infer<typeof datasetSchema>;
+
+export const schemaFiles = {
+  'afzender.schema.json': afzenderSchema,
+  'brief.schema.json': kamerbriefSchema,
+  'dataset.schema.json': datasetSchema,
+} as const;

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { readLetter, type LetterPage } from './helpers/pdf-text.js';
+import { seedBody, wordSimilarity } from './helpers/similarity.js';
+
+const SEEDS = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
+let pages: LetterPage[];
+let pdfFile: string;
+
+beforeAll(async () => {
+  pdfFile = join(inject('output'), '2022', 'kamerbrief.pdf');
+  pages = await readLetter(pdfFile);
+});
+
+describe('the 2022 Kamerbrief, as printed', () => {
+  it('has about as many pages as the real letter (12)', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(10);
+    expect(pages.length).toBeLessThanOrEqual(14);
+  });
+
+  it('carries the margin column with Ons kenmerk, the one kenmerk and the one date on every page', () => {
+    for (const page of pages) {
+      const text = page.number === 1 ? `${page.margin} ${page.body}` : page.margin;
+      expect(page.margin, `page ${page.number}`).toContain('Ons kenmerk');
+      expect(page.margin, `page ${page.number}`).toContain('4355467');
+      expect(page.margin, `page ${page.number}`).toContain('Directoraat-Generaal Straffen en Beschermen');
+      if (page.number > 1) {
+        expect(page.margin, `page ${page.number}`).toContain('Datum');
+        expect(page.margin, `page ${page.number}`).toContain('14 december 2022');
+      }
+      expect(text).not.toContain('30 november 2022');
+      expect(text).not.toContain('43 55467');
+    }
+  });
+
+  it('has the full referentiegegevens and the letter head on page 1', async () => {
+    const [first] = pages;
+    for (const s of ['Turfmarkt 147', '2511 DP Den Haag', 'Postbus 20301', 'www.rijksoverheid.nl/jenv', 'Bijlagen', 'Bij beantwoording de datum en ons kenmerk vermelden.']) {
+      expect(first!.margin).toContain(s);
+    }
+    const all = (await import('./helpers/pdf-text.js')).joinRuns((await (await import('./helpers/pdf-text.js')).readPdfText(pdfFile))[0]!.runs);
+    for (const s of ['Retouradres Postbus 20301 2500 EH Den Haag', 'Aan de Voorzitter van de Tweede Kamer', 'der Staten-Generaal', 'Postbus 20018', '2500 EA DEN HAAG', 'Datum 14 december 2022', 'Onderwerp Voortgangsrapportage High Impact Crimes 2021-2022']) {
+      expect(all).toContain(s);
+    }
+  });
+
+  it('numbers every page "Pagina i van N" with the real page count', () => {
+    for (const page of pages) expect(page.footer).toBe(`Pagina ${page.number} van ${pages.length}`);
+  });
+
+  it('prints each of the 51 footnotes on the page of its call, once', () => {
+    const callPage = new Map<string, number>();
+    const notePage = new Map<string, number>();
+    for (const page of pages) {
+      for (const c of page.calls) if (!callPage.has(c)) callPage.set(c, page.number);
+      for (const n of page.noteNumbers) {
+        expect(notePage.has(n), `footnote ${n} printed twice`).toBe(false);
+        notePage.set(n, page.number);
+      }
+    }
+    const expected = Array.from({ length: 51 }, (_, i) => String(i + 1));
+    expect([...notePage.keys()].sort((a, b) => +a - +b)).toEqual(expected);
+    expect([...callPage.keys()].sort((a, b) => +a - +b)).toEqual(expected);
+    for (const n of expected) expect(notePage.get(n), `footnote ${n}`).toBe(callPage.get(n));
+  });
+
+  it('prints the text of the footnotes, multi-paragraph ones included', () => {
+    const notes = pages.map((p) => p.notes).join(' ');
+    expect(notes).toContain('O.a. Commissiedebat Criminaliteitsbestrijding d.d. 1 december 2021');
+    expect(notes).toContain('Met een CHO kunnen horecaondernemers notoire overlastgevers uit hun zaak weren.');
+    expect(notes).toContain('Kamerstukken II 2022-23, 26643 nr. 930, 4 november 2022');
+  });
+
+  it('has the body text of the seed letter (word-sequence similarity ≥ 0.98)', async () => {
+    const seed = seedBody(await readFile(join(SEEDS, 'kamerbrief-2022.md'), 'utf8'), { from: /^### Inleiding/, to: /^De Minister van Justitie/ });
+    const printed = pages.map((p) => p.body).join(' ').replace(/De Minister van Justitie en Veiligheid,.*$/, '');
+    const similarity = wordSimilarity(seed, printed);
+    expect(similarity).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('renders the tables from data in Dutch number format, with the computed change row', () => {
+    const body = pages.map((p) => p.body).join(' ');
+    // The row label wraps in its cell, so a reader meets the figures after its first line.
+    expect(body).toMatch(/Procentuele ontwikkeling( 2011-2021)? -70% -72% -74% -33%/);
+    expect(body).toContain('2011 2.272 8.400 88.960 98.050');
+    expect(body).toContain('2021 676 2.321 23.452 65.849');
+    expect(body).toMatch(/Overvallen 51% 52,4% 53% 53,4% 62,57%/);
+    expect(body).toMatch(/Straatroven 28% 29,2% 30% 32,6% 38,56%/);
+  });
+
+  it('closes with "Tot slot" and both signatories', () => {
+    const last = pages[pages.length - 1]!.body;
+    expect(last).toContain('Tot slot');
+    expect(last).toContain('De Minister van Justitie en Veiligheid,');
+    expect(last).toContain('D. Yeşilgöz-Zegerius');
+    expect(last).toContain('De Minister voor Rechtsbescherming,');
+    expect(last).toContain('F.M. Weerwind');
+  });
+
+  it('embeds its fonts', async () => {
+    const raw = (await readFile(pdfFile)).toString('latin1');
+    expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).toMatch(/DejaVuSans/);
+  });
+});
