@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main, UsageError } from '../dist/cli.js';
+import { main, UsageError } from '../dist/voortgang.js';
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

@@ -1,14 +1,17 @@
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { buildDocument, type BuildPaths } from './build/build-document.js';
+import { workerPreparer } from './build/preparer.js';
 import { SourceError, SourceErrors } from './errors.js';
-import { listDocuments } from './load/load-document.js';
+import { listDocuments } from './load/list-documents.js';
 import { launchBrowser } from './print/browser.js';
 import { Renderer } from './print/render-pdf.js';
 import { chromiumExecutable } from './print/chromium-binary.js';
+import { ROOT } from './paths.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export { buildDocument, launchBrowser, Renderer };
+export { inlinePreparer } from './build/preparer.js';
+
 
 const USAGE = `voortgang — Kamerbrieven and beslisnota's from Markdown and data
 
@@ -20,10 +23,11 @@ options:
   --content <dir>    sources (default: ./content)
   --output <dir>     where PDFs go (default: ./output)
   --templates <dir>  layouts (default: voortgang's own templates/)
+  --timings          print the time of each step to stderr
 `;
 
 export async function main(argv: string[]): Promise<number> {
-  const { command, years, paths } = parseArgs(argv);
+  const { command, years, paths, timings } = parseArgs(argv);
   if (command === 'setup') {
     console.log(`Chromium ready: ${await chromiumExecutable()}`);
     return 0;
@@ -33,22 +37,38 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  // Start the browser at once: it comes up while the sources are read and composed.
+  // Cold start: the sources are read, parsed and composed in a worker thread on the second core while this
+  // thread loads Puppeteer and starts Chromium.
+  const preparer = workerPreparer();
   const browser: Promise<Browser> = launchBrowser();
-  const renderer = browser.then((b) => new Renderer(b));
+  const renderer = browser.then(async (b) => {
+    const r = new Renderer(b);
+    await r.ready(); // opens the page while the worker still composes
+    return r;
+  });
+  renderer.catch(() => undefined); // a failed launch is reported where the renderer is awaited
+  if (timings) {
+    const at = (what: string) => () => process.stderr.write(`at ${Math.round(performance.now())} ms: ${what}\n`);
+    at('main')();
+    void browser.then(at('browser ready'), () => undefined);
+  }
   let failed = 0;
   try {
     for (const year of years) {
       for (const dataFile of await listDocuments(paths.content, year).catch((err) => report(err, () => failed++) ?? [])) {
         try {
-          const built = await buildDocument(paths, year, dataFile, renderer);
-          console.log(`${built.pdfFile}: ${built.pages} pages, ${built.footnotes} footnotes`);
+          const built = await buildDocument(paths, year, dataFile, preparer, renderer);
+          console.log(`${relative(process.cwd(), built.pdfFile)}: ${built.pages} pages, ${built.footnotes} footnotes`);
+          if (timings) process.stderr.write(`timings ${JSON.stringify({ ...built.timings, paginate: built.report.ms, sinceStart: Math.round(performance.now()), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
         } catch (err) {
           report(err, () => failed++);
         }
       }
     }
   } finally {
+    await preparer.close();
+    // Let the page finish opening before closing the browser under it (a build that failed early).
+    await renderer.catch(() => undefined);
     await browser.then((b) => b.close()).catch(() => undefined);
   }
   return failed ? 1 : 0;
@@ -61,7 +81,8 @@ function report(err: unknown, count: () => void): undefined {
   return undefined;
 }
 
-function parseArgs(argv: string[]): { command: string | undefined; years: string[]; paths: BuildPaths } {
+function parseArgs(argv: string[]): { command: string | undefined; years: string[]; paths: BuildPaths; timings: boolean } {
+  let timings = false;
   const paths: BuildPaths = { content: resolve('content'), output: resolve('output'), templates: join(ROOT, 'templates') };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -74,13 +95,14 @@ function parseArgs(argv: string[]): { command: string | undefined; years: string
     if (a === '--content') paths.content = value();
     else if (a === '--output') paths.output = value();
     else if (a === '--templates') paths.templates = value();
-    else if (a === '-h' || a === '--help') return { command: undefined, years: [], paths };
+    else if (a === '--timings') timings = true;
+    else if (a === '-h' || a === '--help') return { command: undefined, years: [], paths, timings };
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else rest.push(a);
   }
   const [command, ...years] = rest;
   for (const y of years) if (!/^\d{4}$/.test(y)) throw new UsageError(`"${y}" is not a year`);
-  return { command, years, paths };
+  return { command, years, paths, timings };
 }
 
 export class UsageError extends Error {}

@@ -2,20 +2,13 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceError } from '../errors.js';
-import { letterView } from '../compose/letter-view.js';
-import { loadLayout } from '../compose/templates.js';
 import { finalizePdf } from '../finalize/pdf-metadata.js';
 import { writeAtomic } from '../finalize/write-atomic.js';
-import { loadDocument } from '../load/load-document.js';
-import { sectionsToHtml } from '../markdown/to-html.js';
 import { FONT_DIR, type PaginationReport, type Renderer } from '../print/render-pdf.js';
-import { VERSION } from '../version.js';
+import type { BuildPaths } from './prepare-document.js';
+import type { Preparer } from './preparer.js';
 
-export interface BuildPaths {
-  content: string;
-  templates: string;
-  output: string;
-}
+export type { BuildPaths } from './prepare-document.js';
 
 export interface BuiltDocument {
   name: string;
@@ -29,8 +22,10 @@ export interface BuiltDocument {
 }
 
 /** One document from sources to output/<year>/<name>.pdf (+ .html). Nothing is written unless all steps succeed. */
-export async function buildDocument(paths: BuildPaths, year: string, dataFile: string, renderer: Promise<Renderer>): Promise<BuiltDocument> {
-  const timings: Record<string, number> = {};
+export async function buildDocument(paths: BuildPaths, year: string, dataFile: string, preparer: Preparer, renderer: Promise<Renderer>): Promise<BuiltDocument> {
+  const doc = await preparer.prepare(paths, year, dataFile);
+  const preparedAt = Math.round(performance.now());
+  const timings: Record<string, number> = { ...doc.timings, preparedAt };
   let t = performance.now();
   const lap = (name: string) => {
     const now = performance.now();
@@ -38,37 +33,20 @@ export async function buildDocument(paths: BuildPaths, year: string, dataFile: s
     t = now;
   };
 
-  const sources = await loadDocument(paths.content, year, dataFile);
-  lap('load');
-  const body = sectionsToHtml(sources.sections, sources.datasets);
-  lap('markdown');
-  const layout = await loadLayout(paths.templates, sources.brief.soort);
-  const html = layout.render(letterView(sources, body));
-  lap('compose');
-
-  const htmlPath = `/${year}/${sources.name}.html`;
-  const { pdf, snapshot, report } = await (await renderer).render(html, htmlPath);
+  const { pdf, snapshot, report } = await (await renderer).render(doc.html, `/${year}/${doc.name}.html`);
   lap('print');
-  checkPagination(dataFile, report, body.footnoteCount);
-
-  const final = await finalizePdf(pdf, {
-    title: sources.brief.onderwerp,
-    author: `${sources.afzender.ministerie}, ${sources.afzender.eenheid}`,
-    subject: `Kamerbrief ${sources.brief.onderwerp}`,
-    keywords: [`kenmerk ${sources.brief.kenmerk}`, sources.brief.soort, year],
-    date: sources.brief.datum,
-    producer: `voortgang ${VERSION}`,
-  });
+  checkPagination(dataFile, report, doc.footnoteCount);
+  const final = finalizePdf(pdf, doc.facts);
   lap('finalize');
 
   const dir = join(paths.output, year);
-  const pdfFile = join(dir, `${sources.name}.pdf`);
-  const htmlFile = join(dir, `${sources.name}.html`);
+  const pdfFile = join(dir, `${doc.name}.pdf`);
+  const htmlFile = join(dir, `${doc.name}.html`);
   await copyFonts(paths.output);
   await writeAtomic(htmlFile, snapshot);
   await writeAtomic(pdfFile, final);
   lap('write');
-  return { name: sources.name, year, pdfFile, htmlFile, pages: report.pages, footnotes: body.footnoteCount, report, timings };
+  return { name: doc.name, year, pdfFile, htmlFile, pages: report.pages, footnotes: doc.footnoteCount, report, timings };
 }
 
 /** The pass guarantees these; a failure here is a layout that cannot hold its content, reported, never printed. */
@@ -83,6 +61,7 @@ function checkPagination(dataFile: string, report: PaginationReport, footnotes: 
   for (const o of report.overflows) {
     problems.push(o.sideways ? `page ${o.page} has content ${o.px}px wider than the text column (a table with too many or too wide columns?)` : `page ${o.page} holds a block taller than the page (${o.px}px over): split it in the Markdown`);
   }
+  for (const p of report.headingAtEnd) problems.push(`page ${p} ends with a heading`);
   if (problems.length) throw new SourceError(dataFile, undefined, undefined, `layout: ${problems.join('; ')}`);
 }
 

@@ -29,20 +29,6 @@ export interface DocumentSources {
   inputs: string[];
 }
 
-/** The documents of a year: every `<name>.yaml` directly in content/<year>/. */
-export async function listDocuments(contentDir: string, year: string): Promise<string[]> {
-  const dir = join(contentDir, year);
-  let entries: string[];
-  try {
-    entries = await readdir(dir);
-  } catch {
-    throw new SourceError(dir, undefined, undefined, `no such year: create ${dir}/ with a kamerbrief.yaml and its sections`);
-  }
-  const docs = entries.filter((e) => e.endsWith('.yaml')).sort().map((e) => join(dir, e));
-  if (docs.length === 0) throw new SourceError(dir, undefined, undefined, 'this year has no document: add e.g. kamerbrief.yaml');
-  return docs;
-}
-
 export async function loadDocument(contentDir: string, year: string, dataFile: string): Promise<DocumentSources> {
   const name = basename(dataFile, '.yaml');
   const briefSource = await readYaml(dataFile);

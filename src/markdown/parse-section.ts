@@ -1,8 +1,14 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { MarkdownSource } from '../load/load-document.js';
+import { ROOT } from '../paths.js';
+
+declare const __PARSER_VERSIONS__: string | undefined;
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -10,6 +16,30 @@ export interface ParsedSection extends MarkdownSource {
   tree: Root;
 }
 
+/**
+ * Parses a section with remark-parse + remark-gfm. micromark needs ~2 ms per KB, most of a cold build's own
+ * work, so syntax trees are kept in node_modules/.cache/voortgang/mdast, keyed by the text and the parser
+ * versions: a section that did not change is not parsed again. The tree is a pure function of that key.
+ */
 export function parseSection(source: MarkdownSource): ParsedSection {
-  return { ...source, tree: parser.runSync(parser.parse(source.text)) as Root };
+  const key = createHash('sha256').update(PARSER_ID).update('\0').update(source.text).digest('hex');
+  const file = join(CACHE, `${key}.json`);
+  try {
+    return { ...source, tree: JSON.parse(readFileSync(file, 'utf8')) as Root };
+  } catch {
+    // not cached yet
+  }
+  const tree = parser.runSync(parser.parse(source.text)) as Root;
+  try {
+    mkdirSync(CACHE, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(tree));
+    renameSync(tmp, file);
+  } catch {
+    // a read-only install: parse every time
+  }
+  return { ...source, tree };
 }
+
+const PARSER_ID = typeof __PARSER_VERSIONS__ === 'string' ? __PARSER_VERSIONS__ : 'unbundled';
+const CACHE = join(ROOT, 'node_modules', '.cache', 'voortgang', 'mdast');

@@ -1,4 +1,4 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { chromiumExecutable } from './chromium-binary.js';
 
 /** The flags this project's machines need; background networking off so that nothing leaves the machine. */
@@ -16,7 +16,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = await chromiumExecutable();
+  // Imported here, not at the top: loading Puppeteer is the first thing a build waits for, so it starts first.
+  const [{ default: puppeteer }, executablePath] = await Promise.all([import('puppeteer-core'), chromiumExecutable()]);
   return puppeteer.launch({
     executablePath,
     headless: 'shell',

@@ -2,14 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { ROOT } from '../paths.js';
 
 /** Documents are served to the page from memory at this origin; any other request is refused. */
 export const ORIGIN = 'http://voortgang.invalid';
 
 const require = createRequire(import.meta.url);
 export const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-// Sent to the page as written (not compiled): it lives in src/ and is read from there.
-const PAGINATOR = new URL('../../src/print/in-page/paginate.js', import.meta.url);
+// Sent to the page as written (not compiled or bundled): read from src/.
+const PAGINATOR = join(ROOT, 'src', 'print', 'in-page', 'paginate.js');
 
 export interface PaginationReport {
   pages: number;
@@ -17,6 +18,7 @@ export interface PaginationReport {
   callsOnPage: Record<string, number>;
   unplaced: number[];
   overflows: { page: number; px: number; sideways?: boolean }[];
+  headingAtEnd: number[];
   ms: number;
 }
 
@@ -42,10 +44,17 @@ export class Renderer {
 
   constructor(private readonly browser: Browser) {}
 
+  /** Opens the page with its request guard, ahead of the first render. */
+  async ready(): Promise<void> {
+    await this.open();
+  }
+
   private async open(): Promise<Page> {
     if (this.page) return this.page;
     const page = await this.browser.newPage();
     await page.setRequestInterception(true);
+    // Puppeteer turns the cache off with interception; the fonts never change, so let a warm page keep them.
+    await page.setCacheEnabled(true);
     page.on('request', (req) => void this.serve(req));
     page.on('pageerror', (err) => this.pageErrors.push(String((err as Error).message ?? err)));
     await page.emulateMediaType('print');
@@ -60,7 +69,7 @@ export class Renderer {
     if (url.startsWith(`${ORIGIN}/`)) {
       const path = decodeURIComponent(new URL(url).pathname);
       const file = this.files.get(path) ?? (await this.font(path));
-      if (file) return req.respond({ status: 200, contentType: file.type, body: file.body });
+      if (file) return req.respond({ status: 200, contentType: file.type, body: file.body, headers: file.type.startsWith('font/') ? { 'cache-control': 'public, max-age=31536000, immutable' } : { 'cache-control': 'no-store' } });
       this.blocked.push(url);
       return req.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
     }
@@ -80,8 +89,12 @@ export class Renderer {
 
   /** `path` is where the HTML lives, e.g. "/2022/kamerbrief.html": relative URLs resolve from there. */
   async render(html: string, path: string): Promise<Rendered> {
+    const marks: Record<string, number> = {};
+    let t = performance.now();
+    const mark = (name: string) => { const now = performance.now(); marks[name] = Math.round(now - t); t = now; };
     Renderer.paginator ??= readFile(PAGINATOR, 'utf8');
     const page = await this.open();
+    mark('open');
     this.blocked = [];
     this.pageErrors = [];
     const script = `<script id="voortgang-paginate">${await Renderer.paginator}</script>`;
@@ -89,16 +102,23 @@ export class Renderer {
     if (at < 0) throw new Error('the layout has no </body>');
     this.files.set(path, { body: `${html.slice(0, at)}${script}\n${html.slice(at)}`, type: 'text/html; charset=utf-8' });
     await page.goto(`${ORIGIN}${path}`, { waitUntil: 'load' });
+    mark('goto');
     if (this.pageErrors.length) throw new Error(`script error in the page: ${this.pageErrors.join('; ')}`);
     const report = (await page.evaluate(async () => {
+      // Load every face before measuring: the flow is not laid out yet, so nothing has asked for them.
+      await Promise.all(Array.from(document.fonts, (f) => f.load()));
       await document.fonts.ready;
       document.getElementById('voortgang-paginate')?.remove();
       return (window as unknown as { voortgangPaginate(): unknown }).voortgangPaginate();
     })) as PaginationReport;
+    mark('paginate');
     if (this.blocked.length) throw new OfflineRenderError(`rendering asked for ${this.blocked.join(', ')}; voortgang renders offline — remove the reference from the sources`);
     const snapshot = await page.content();
+    mark('snapshot');
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    mark('pdf');
     this.files.delete(path);
+    if (process.env.VOORTGANG_TRACE) process.stderr.write(`render ${JSON.stringify(marks)}\n`);
     return { pdf, snapshot, report };
   }
 

@@ -107,12 +107,15 @@
       callsOnPage: {},
       unplaced: [],
       overflows: [],
+      headingAtEnd: [],
       ms: 0,
     };
     pages.forEach((p) => {
       for (const n of p.notes.querySelectorAll('.noot')) if (!n.classList.contains('vervolg')) report.notesOnPage[n.dataset.noot] = p.number;
       for (const c of p.content.querySelectorAll('.noot-ref.eerste')) report.callsOnPage[c.dataset.noot] = p.number;
       if (p.el.dataset.overflow) report.overflows.push({ page: p.number, px: Number(p.el.dataset.overflow) });
+      const last = p.content.lastElementChild;
+      if (p !== pages[pages.length - 1] && last && keepsWithNext(last)) report.headingAtEnd.push(p.number);
       const wide = p.content.scrollWidth - p.content.clientWidth;
       if (wide > 1) report.overflows.push({ page: p.number, px: wide, sideways: true });
     });

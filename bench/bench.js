@@ -1,0 +1,92 @@
+// npm run bench — how long a build takes, next to the floor measured in the same run.
+//
+//   cold build   a fresh `voortgang build 2022` process: start → PDF written (browser launched, all steps)
+//   cold floor   a fresh process that launches the same Chromium and prints the finished, already paginated
+//                HTML with a bare page.pdf() (bench/floor.js): what no build can beat
+//   warm rebuild the same build again in a process that keeps its browser (what a preview loop pays)
+//   warm floor   page.pdf() of the finished HTML in that same warm browser
+//
+// Runs are interleaved (build, floor, build, floor …) so that drift of the machine hits both alike;
+// the table shows medians and the ratio to the floor. No assertions: this prints figures.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildDocument, inlinePreparer, launchBrowser, Renderer } from '../dist/voortgang.js';
+
+const root = resolve(import.meta.dirname, '..');
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const scratch = mkdtempSync(join(tmpdir(), 'voortgang-bench-'));
+const output = join(scratch, 'output');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${Math.round(x)} ms`;
+
+function timed(args) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  const elapsed = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
+  const rss = /"maxRssMB":(\d+)/.exec(r.stderr);
+  return { elapsed, rss: rss ? Number(rss[1]) : undefined };
+}
+
+// One build first: the paginated HTML for the floor, the Chromium unpacked, the parse cache filled.
+timed(['bin/voortgang.js', 'build', '2022', '--output', output]);
+const finished = join(output, '2022', 'kamerbrief.html');
+const pages = /class="pagina-totaal">(\d+)</.exec(readFileSync(finished, 'utf8'))?.[1];
+
+const cold = [];
+const coldFloor = [];
+const rss = [];
+for (let i = 0; i < runs; i++) {
+  const b = timed(['bin/voortgang.js', 'build', '2022', '--output', output, '--timings']);
+  cold.push(b.elapsed);
+  if (b.rss) rss.push(b.rss);
+  coldFloor.push(timed(['bench/floor.js', finished, join(scratch, 'floor.pdf')]).elapsed);
+}
+
+// Cold without the parse cache: what the very first build of changed sources costs.
+const cacheDir = join(root, 'node_modules', '.cache', 'voortgang', 'mdast');
+const uncached = [];
+for (let i = 0; i < Math.min(runs, 5); i++) {
+  rmSync(cacheDir, { recursive: true, force: true });
+  uncached.push(timed(['bin/voortgang.js', 'build', '2022', '--output', output]).elapsed);
+}
+
+const paths = { content: join(root, 'content'), templates: join(root, 'templates'), output };
+const browser = await launchBrowser();
+const renderer = new Renderer(browser);
+const floorRenderer = new Renderer(browser);
+const html = readFileSync(finished, 'utf8');
+const warm = [];
+const warmFloor = [];
+const dataFile = join(root, 'content', '2022', 'kamerbrief.yaml');
+for (let i = 0; i < runs + 2; i++) {
+  let t = performance.now();
+  await buildDocument(paths, '2022', dataFile, inlinePreparer, Promise.resolve(renderer));
+  const w = performance.now() - t;
+  t = performance.now();
+  await floorRenderer.printStatic(html, '/2022/kamerbrief.html');
+  const f = performance.now() - t;
+  if (i >= 2) {
+    warm.push(w);
+    warmFloor.push(f);
+  }
+}
+const heap = Math.round(process.memoryUsage().rss / 1024 / 1024);
+await browser.close();
+rmSync(scratch, { recursive: true, force: true });
+
+const rows = [
+  ['cold build (process start → PDF)', median(cold), median(coldFloor)],
+  ['cold build, parse cache empty', median(uncached), median(coldFloor)],
+  ['warm rebuild (browser kept)', median(warm), median(warmFloor)],
+];
+console.log(`\nvoortgang bench — 2022 Kamerbrief, ${pages} pages, 51 footnotes; median of ${runs} runs (Node ${process.version})\n`);
+console.log('| measurement | voortgang | floor (bare page.pdf) | ratio |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const [name, v, f] of rows) console.log(`| ${name} | ${ms(v)} | ${ms(f)} | ×${(v / f).toFixed(2)} |`);
+console.log(`\ncold build runs: ${cold.map(Math.round).join(', ')} ms; floor runs: ${coldFloor.map(Math.round).join(', ')} ms`);
+console.log(`warm rebuild runs: ${warm.map(Math.round).join(', ')} ms`);
+console.log(`peak RSS of the build process (Node side): median ${median(rss)} MB; bench process after warm runs: ${heap} MB`);
+console.log('targets: cold ≤ ×1.15 of the floor; warm rebuild ≤ 300 ms');

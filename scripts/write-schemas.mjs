@@ -1,0 +1,30 @@
+// Writes schemas/*.schema.json from the zod schemas in src/validate/schemas.ts — the one definition of the
+// source formats, used by the build to validate and by editors (VS Code YAML extension) to check and complete.
+//   node scripts/write-schemas.mjs [--check]    --check: exit 1 if a committed schema is out of date
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const dir = mkdtempSync(join(tmpdir(), 'voortgang-schemas-'));
+const out = join(dir, 'schemas.mjs');
+await build({ entryPoints: ['src/validate/schemas.ts'], outfile: out, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+const { schemaFiles } = await import(pathToFileURL(out).href);
+const { z } = await import('zod');
+rmSync(dir, { recursive: true, force: true });
+
+const check = process.argv.includes('--check');
+let stale = 0;
+mkdirSync('schemas', { recursive: true });
+for (const [file, schema] of Object.entries(schemaFiles)) {
+  const json = `${JSON.stringify({ $id: `https://voortgang.invalid/schemas/${file}`, ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) }, null, 2)}\n`;
+  const path = join('schemas', file);
+  let current = '';
+  try { current = readFileSync(path, 'utf8'); } catch {}
+  if (current === json) continue;
+  stale++;
+  if (check) console.error(`${path} is out of date: run node scripts/write-schemas.mjs`);
+  else writeFileSync(path, json);
+}
+if (check && stale) process.exit(1);

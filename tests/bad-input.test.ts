@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { scratchCopy, voortgang } from './helpers/cli.js';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/**
+ * Each broken source fails the build with `file:line: message`, exits non-zero, and leaves the PDF of the
+ * last good build exactly as it was.
+ */
+function buildBroken(break_: (dir: string) => void, parts: Array<'content' | 'templates'> = ['content']) {
+  const dir = scratchCopy(parts);
+  break_(dir);
+  const out = join(dir, 'output');
+  mkdirSync(join(out, '2022'), { recursive: true });
+  const previous = join(out, '2022', 'kamerbrief.pdf');
+  copyFileSync(join(inject('output'), '2022', 'kamerbrief.pdf'), previous);
+  const before = sha(previous);
+  const args = ['build', '2022', '--content', join(dir, 'content'), '--output', out];
+  if (parts.includes('templates')) args.push('--templates', join(dir, 'templates'));
+  const result = voortgang(args, { cwd: dir });
+  return { ...result, dir, unchanged: sha(previous) === before, leftovers: readdirSync(join(out, '2022')).filter((f) => f !== 'kamerbrief.pdf') };
+}
+
+function edit(file: string, from: string | RegExp, to: string) {
+  const text = readFileSync(file, 'utf8');
+  const changed = text.replace(from, to);
+  if (changed === text) throw new Error(`fixture edit did not apply to ${file}`);
+  writeFileSync(file, changed);
+}
+
+describe('bad input', () => {
+  it('a footnote call without a definition names the file, line and label', () => {
+    const r = buildBroken((dir) => edit(join(dir, 'content/2022/kamerbrief/03-preventie-daderschap.md'), /^\[\^kamerstukken-2018-2019-2\]: .*\n/m, ''));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^content\/2022\/kamerbrief\/03-preventie-daderschap\.md:25:20: footnote \[\^kamerstukken-2018-2019-2\] has no definition — add a line "\[\^kamerstukken-2018-2019-2\]: <text of the note>" to this file/m);
+    expect(r.unchanged).toBe(true);
+    expect(r.leftovers).toEqual([]);
+  });
+
+  it('a broken data file names the file, line and column', () => {
+    const r = buildBroken((dir) => edit(join(dir, 'content/2022/data/hic.yaml'), '2013: 1633,', '2013: veel,'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^content\/2022\/data\/hic\.yaml:10:45: reeksen\.overvallen\.aantal\.2013: expected a number/m);
+    expect(r.unchanged).toBe(true);
+  });
+
+  it('invalid YAML syntax names the file and line', () => {
+    const r = buildBroken((dir) => edit(join(dir, 'content/2022/kamerbrief.yaml'), 'onderwerp: Voortgangsrapportage', 'onderwerp: [Voortgangsrapportage'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^content\/2022\/kamerbrief\.yaml:8:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]/m);
+    expect(r.unchanged).toBe(true);
+  });
+
+  it('a missing fact in the letter data names the field', () => {
+    const r = buildBroken((dir) => edit(join(dir, 'content/2022/kamerbrief.yaml'), /^kenmerk: .*\n/m, ''));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^content\/2022\/kamerbrief\.yaml:4:1: kenmerk: is required — expected the kenmerk, e\.g\. "4355467"/m);
+    expect(r.unchanged).toBe(true);
+  });
+
+  it('an unknown template variable names the template file and line', () => {
+    const r = buildBroken((dir) => edit(join(dir, 'templates/partials/referentiegegevens.hbs'), '{{brief.kenmerk}}', '{{brief.kenmerkk}}'), ['content', 'templates']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^templates\/partials\/referentiegegevens\.hbs:4:\d+: unknown template variable "kenmerkk"/m);
+    expect(r.unchanged).toBe(true);
+  });
+
+  it('a tabel block naming an unknown series is an error at the block', () => {
+    const r = buildBroken((dir) => edit(join(dir, 'content/2022/kamerbrief/02-ontwikkeling-hic.md'), 'reeksen: [overvallen,', 'reeksen: [overval,'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^content\/2022\/kamerbrief\/02-ontwikkeling-hic\.md:5:1: tabel: data set "hic" has no series "overval" — it has: overvallen, straatroven, woninginbraken, geweld/m);
+    expect(r.unchanged).toBe(true);
+  });
+
+  it('raw HTML in a section is refused where it is written', () => {
+    const r = buildBroken((dir) => edit(join(dir, 'content/2022/kamerbrief/01-inleiding.md'), 'Hierbij sturen wij u', 'Hierbij <b>sturen</b> wij u'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^content\/2022\/kamerbrief\/01-inleiding\.md:3:9: raw HTML \(<b>\) is not supported/m);
+  });
+
+  it('an unknown year says what to create', () => {
+    const r = voortgang(['build', '1999', '--output', join(scratchCopy([]), 'out')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/content\/1999: no such year: create/);
+  });
+});

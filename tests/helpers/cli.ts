@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the voortgang command line as a user would, from the repository root. */
+export function voortgang(args: string[], opts: { cwd?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'voortgang.js'), ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A scratch copy of content/ (and optionally templates/) to break things in. */
+export function scratchCopy(parts: Array<'content' | 'templates'> = ['content']): string {
+  const dir = mkdtempSync(join(tmpdir(), 'voortgang-scratch-'));
+  for (const p of parts) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+  return dir;
+}
