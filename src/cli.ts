@@ -5,7 +5,7 @@ import { workerPreparer } from './build/preparer.js';
 import { SourceError, SourceErrors } from './errors.js';
 import { listDocuments } from './load/list-documents.js';
 import { launchBrowser } from './print/browser.js';
-import { Renderer } from './print/render-pdf.js';
+import { OfflineRenderError, Renderer } from './print/render-pdf.js';
 import { chromiumExecutable } from './print/chromium-binary.js';
 import { ROOT } from './paths.js';
 
@@ -76,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
 
 function report(err: unknown, count: () => void): undefined {
   count();
-  if (err instanceof SourceError || err instanceof SourceErrors) process.stderr.write(`${err.message}\n`);
+  if (err instanceof SourceError || err instanceof SourceErrors || err instanceof OfflineRenderError) process.stderr.write(`${err.message}\n`);
   else process.stderr.write(`voortgang: ${(err as Error).stack ?? err}\n`);
   return undefined;
 }

@@ -81,6 +81,13 @@ describe('bad input', () => {
     expect(r.stderr).toMatch(/^content\/2022\/kamerbrief\/01-inleiding\.md:3:9: raw HTML \(<b>\) is not supported/m);
   });
 
+  it('rendering is offline: a layout that asks for a remote file fails the build naming it', () => {
+    const r = buildBroken((dir) => edit(join(dir, 'templates/partials/logo.hbs'), '<div class="logo-lint"></div>', '<img src="https://example.org/embleem.png" alt="">'), ['content', 'templates']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/rendering asked for https:\/\/example\.org\/embleem\.png; voortgang renders offline/);
+    expect(r.unchanged).toBe(true);
+  });
+
   it('an unknown year says what to create', () => {
     const r = voortgang(['build', '1999', '--output', join(scratchCopy([]), 'out')]);
     expect(r.status).toBe(1);

@@ -109,7 +109,10 @@ export class Renderer {
       await Promise.all(Array.from(document.fonts, (f) => f.load()));
       await document.fonts.ready;
       document.getElementById('voortgang-paginate')?.remove();
-      return (window as unknown as { voortgangPaginate(): unknown }).voortgangPaginate();
+      const report = (window as unknown as { voortgangPaginate(): unknown }).voortgangPaginate();
+      // Page chrome cloned from <template>s loads its images only now: wait, so that every request is seen.
+      await Promise.all(Array.from(document.images, (img) => (img.complete ? null : new Promise((done) => { img.onload = img.onerror = done; }))));
+      return report;
     })) as PaginationReport;
     mark('paginate');
     if (this.blocked.length) throw new OfflineRenderError(`rendering asked for ${this.blocked.join(', ')}; voortgang renders offline — remove the reference from the sources`);
@@ -118,6 +121,7 @@ export class Renderer {
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     mark('pdf');
     this.files.delete(path);
+    if (this.blocked.length) throw new OfflineRenderError(`rendering asked for ${this.blocked.join(', ')}; voortgang renders offline — remove the reference from the sources`);
     if (process.env.VOORTGANG_TRACE) process.stderr.write(`render ${JSON.stringify(marks)}\n`);
     return { pdf, snapshot, report };
   }
