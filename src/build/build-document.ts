@@ -7,6 +7,7 @@ import { writeAtomic } from '../finalize/write-atomic.js';
 import { FONT_DIR, type PaginationReport, type Renderer } from '../print/render-pdf.js';
 import type { BuildPaths } from './prepare-document.js';
 import type { Preparer } from './preparer.js';
+import { stopwatch } from '../timings.js';
 
 export type { BuildPaths } from './prepare-document.js';
 
@@ -25,13 +26,7 @@ export interface BuiltDocument {
 export async function buildDocument(paths: BuildPaths, year: string, dataFile: string, preparer: Preparer, renderer: Promise<Renderer>): Promise<BuiltDocument> {
   const doc = await preparer.prepare(paths, year, dataFile);
   const preparedAt = Math.round(performance.now());
-  const timings: Record<string, number> = { ...doc.timings, preparedAt };
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round((now - t) * 10) / 10;
-    t = now;
-  };
+  const { times: timings, lap } = stopwatch({ ...doc.timings, preparedAt });
 
   const { pdf, snapshot, report } = await (await renderer).render(doc.html, `/${year}/${doc.name}.html`);
   lap('print');

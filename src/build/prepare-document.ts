@@ -3,6 +3,7 @@ import { loadLayout } from '../compose/templates.js';
 import type { PdfFacts } from '../finalize/pdf-metadata.js';
 import { loadDocument } from '../load/load-document.js';
 import { sectionsToHtml } from '../markdown/to-html.js';
+import { stopwatch } from '../timings.js';
 import { VERSION } from '../version.js';
 
 export interface BuildPaths {
@@ -25,13 +26,7 @@ export interface PreparedDocument {
 
 /** load → validate → markdown → compose: everything before the browser. */
 export async function prepareDocument(paths: BuildPaths, year: string, dataFile: string): Promise<PreparedDocument> {
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round((now - t) * 10) / 10;
-    t = now;
-  };
+  const { times: timings, lap } = stopwatch();
 
   const sources = await loadDocument(paths.content, year, dataFile);
   lap('load');

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { ROOT } from '../paths.js';
+import { stopwatch } from '../timings.js';
 
 /** Documents are served to the page from memory at this origin; any other request is refused. */
 export const ORIGIN = 'http://voortgang.invalid';
@@ -89,9 +90,7 @@ export class Renderer {
 
   /** `path` is where the HTML lives, e.g. "/2022/kamerbrief.html": relative URLs resolve from there. */
   async render(html: string, path: string): Promise<Rendered> {
-    const marks: Record<string, number> = {};
-    let t = performance.now();
-    const mark = (name: string) => { const now = performance.now(); marks[name] = Math.round(now - t); t = now; };
+    const { times: marks, lap: mark } = stopwatch();
     Renderer.paginator ??= readFile(PAGINATOR, 'utf8');
     const page = await this.open();
     mark('open');
@@ -115,15 +114,19 @@ export class Renderer {
       return report;
     })) as PaginationReport;
     mark('paginate');
-    if (this.blocked.length) throw new OfflineRenderError(`rendering asked for ${this.blocked.join(', ')}; voortgang renders offline — remove the reference from the sources`);
+    this.throwIfBlocked();
     const snapshot = await page.content();
     mark('snapshot');
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     mark('pdf');
     this.files.delete(path);
-    if (this.blocked.length) throw new OfflineRenderError(`rendering asked for ${this.blocked.join(', ')}; voortgang renders offline — remove the reference from the sources`);
+    this.throwIfBlocked(); // requests made while printing count too
     if (process.env.VOORTGANG_TRACE) process.stderr.write(`render ${JSON.stringify(marks)}\n`);
     return { pdf, snapshot, report };
+  }
+
+  private throwIfBlocked(): void {
+    if (this.blocked.length) throw new OfflineRenderError(`rendering asked for ${this.blocked.join(', ')}; voortgang renders offline — remove the reference from the sources`);
   }
 
   /** Prints already paginated HTML as is (the benchmark's floor). */
