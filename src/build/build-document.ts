@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { SourceError } from '../errors.js';
 import { finalizePdf } from '../finalize/pdf-metadata.js';
 import { writeAtomic } from '../finalize/write-atomic.js';
-import { FONT_DIR, type PaginationReport, type Renderer } from '../print/render-pdf.js';
+import { type PaginationReport, type Renderer } from '../print/render-pdf.js';
+import { FONT_DIR, FONT_FILES } from '../print/fonts.js';
 import type { BuildPaths } from './prepare-document.js';
 import type { Preparer } from './preparer.js';
 import { stopwatch } from '../timings.js';
@@ -64,7 +65,7 @@ function checkPagination(dataFile: string, report: PaginationReport, footnotes: 
 async function copyFonts(output: string): Promise<void> {
   const dir = join(output, 'fonts');
   await mkdir(dir, { recursive: true });
-  for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf']) {
+  for (const f of FONT_FILES) {
     if (!existsSync(join(dir, f))) await copyFile(join(FONT_DIR, f), join(dir, f));
   }
 }

@@ -16,19 +16,33 @@ export interface Layout {
  * voortgang produced itself, is placed raw with {{{…}}}.
  */
 export async function loadLayout(templatesDir: string, name: string): Promise<Layout> {
-  const env = Handlebars.create();
   const file = join(templatesDir, `${name}.hbs`);
-  const main = compile(env, file, await readSource(file));
-
   const partialsDir = join(templatesDir, 'partials');
-  for (const f of (await readdir(partialsDir)).filter((f) => f.endsWith('.hbs'))) {
-    const partialFile = join(partialsDir, f);
-    env.registerPartial(basename(f, '.hbs'), compile(env, partialFile, await readSource(partialFile)) as unknown as Handlebars.Template);
-  }
-
   const cssDir = join(templatesDir, 'css');
+  const partials = new Map<string, string>();
+  for (const f of (await readdir(partialsDir)).filter((f) => f.endsWith('.hbs'))) partials.set(join(partialsDir, f), await readSource(join(partialsDir, f)));
   const stylesheets = new Map<string, string>();
   for (const f of (await readdir(cssDir)).filter((f) => f.endsWith('.css'))) stylesheets.set(f, await readFile(join(cssDir, f), 'utf8'));
+  const source = await readSource(file);
+
+  // Compiling is most of the cost; a process that builds again reuses the layout while its files are unchanged.
+  const key = JSON.stringify([file, source, [...partials], [...stylesheets]]);
+  const known = compiled.get(key);
+  if (known) return known;
+  const layout = compileLayout(name, file, source, partials, stylesheets);
+  if (compiled.size > 20) compiled.clear();
+  compiled.set(key, layout);
+  return layout;
+}
+
+const compiled = new Map<string, Layout>();
+
+function compileLayout(name: string, file: string, source: string, partials: Map<string, string>, stylesheets: Map<string, string>): Layout {
+  const env = Handlebars.create();
+  const main = compile(env, file, source);
+  for (const [partialFile, text] of partials) {
+    env.registerPartial(basename(partialFile, '.hbs'), compile(env, partialFile, text) as unknown as Handlebars.Template);
+  }
   env.registerHelper('stylesheet', (sheet: string) => {
     const css = stylesheets.get(sheet);
     if (css === undefined) throw new Error(`no stylesheet templates/css/${sheet}`);

@@ -20,16 +20,32 @@ export interface ParsedSection extends MarkdownSource {
  * Parses a section with remark-parse + remark-gfm. micromark needs ~2 ms per KB, most of a cold build's own
  * work, so syntax trees are kept in node_modules/.cache/voortgang/mdast, keyed by the text and the parser
  * versions: a section that did not change is not parsed again. The tree is a pure function of that key.
+ * A process that builds again (a preview loop, the bench's warm runs) also keeps the trees in memory: they
+ * are shared and read-only — later steps only read them.
  */
 export function parseSection(source: MarkdownSource): ParsedSection {
   const key = createHash('sha256').update(PARSER_ID).update('\0').update(source.text).digest('hex');
-  const file = join(CACHE, `${key}.json`);
+  const known = inMemory.get(key);
+  if (known) return { ...source, tree: known };
+  const tree = readCached(key) ?? parse(key, source.text);
+  if (inMemory.size > 500) inMemory.clear();
+  inMemory.set(key, tree);
+  return { ...source, tree };
+}
+
+const inMemory = new Map<string, Root>();
+
+function readCached(key: string): Root | undefined {
   try {
-    return { ...source, tree: JSON.parse(readFileSync(file, 'utf8')) as Root };
+    return JSON.parse(readFileSync(join(CACHE, `${key}.json`), 'utf8')) as Root;
   } catch {
-    // not cached yet
+    return undefined; // not cached yet
   }
-  const tree = parser.runSync(parser.parse(source.text)) as Root;
+}
+
+function parse(key: string, text: string): Root {
+  const file = join(CACHE, `${key}.json`);
+  const tree = parser.runSync(parser.parse(text)) as Root;
   try {
     mkdirSync(CACHE, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
@@ -38,7 +54,7 @@ export function parseSection(source: MarkdownSource): ParsedSection {
   } catch {
     // a read-only install: parse every time
   }
-  return { ...source, tree };
+  return tree;
 }
 
 const PARSER_ID = typeof __PARSER_VERSIONS__ === 'string' ? __PARSER_VERSIONS__ : 'unbundled';

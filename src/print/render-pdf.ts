@@ -1,15 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { ROOT } from '../paths.js';
 import { stopwatch } from '../timings.js';
+import { FONT_DIR } from './fonts.js';
 
 /** Documents are served to the page from memory at this origin; any other request is refused. */
 export const ORIGIN = 'http://voortgang.invalid';
 
-const require = createRequire(import.meta.url);
-export const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 // Sent to the page as written (not compiled or bundled): read from src/.
 const PAGINATOR = join(ROOT, 'src', 'print', 'in-page', 'paginate.js');
 

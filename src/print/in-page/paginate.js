@@ -6,7 +6,8 @@
 //   - a footnote is on the page of its call: a line whose note does not fit moves to the next page;
 //   - paragraphs and list items break between lines, leaving at least MIN_LINES lines on either side;
 //   - tables break between rows, repeating the header row; a row is never split;
-//   - a heading never ends a page; figures and the signature block are never split.
+//   - a heading never ends a page; figures and the signature block are never split;
+//   - the signature block never starts a page alone: the block before it moves along.
 // Everything is measured with the browser's own layout, so the PDF is what was measured.
 //
 // Plain JavaScript on purpose: it is sent to the page as is (no transpiler helpers inside).
@@ -72,6 +73,10 @@
       // Nothing of the block fits here: move it, with the headings that introduce it.
       const carried = [block];
       block.remove();
+      if (keepsWithPrevious(block) && page.content.lastElementChild) {
+        carried.unshift(page.content.lastElementChild);
+        page.content.lastElementChild.remove();
+      }
       while (page.content.lastElementChild && keepsWithNext(page.content.lastElementChild)) {
         carried.unshift(page.content.lastElementChild);
         page.content.lastElementChild.remove();
@@ -146,6 +151,10 @@
 
   function keepsWithNext(el) {
     return KEEP_WITH_NEXT.has(el.tagName) || el.classList.contains('houd-bij-volgende');
+  }
+
+  function keepsWithPrevious(el) {
+    return el.matches('.ondertekening, .houd-bij-vorige');
   }
 
   /** The footnotes at the bottom of a page are those whose first call is in the page's content. */
