@@ -1,3 +1,5 @@
+import { renumberStructureIds } from './stable-ids.js';
+
 export interface PdfFacts {
   title: string;
   author: string;
@@ -9,7 +11,7 @@ export interface PdfFacts {
 }
 
 /**
- * Sets the document information of a PDF printed by Chromium and pins its dates.
+ * Sets the document information of a PDF printed by Chromium, pins its dates and its structure ids.
  *
  * Chromium (Skia) writes an uncompressed Info dictionary with the time of printing as CreationDate and ModDate,
  * and a classic xref table. The dates are overwritten in place with the document's date (same length, so every
@@ -23,7 +25,7 @@ export function finalizePdf(input: Uint8Array, facts: PdfFacts): Uint8Array {
   const latin = pdf.toString('latin1');
   const pinned = pdfDate(facts.date);
 
-  let text = latin;
+  let text = renumberStructureIds(latin);
   for (const key of ['CreationDate', 'ModDate']) {
     const re = new RegExp(`/${key} \\(D:\\d{14}[+-Z][^)]*\\)`, 'g');
     const matches = text.match(re);

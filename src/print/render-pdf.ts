@@ -97,8 +97,14 @@ export class Renderer {
     const script = `<script id="voortgang-paginate">${await Renderer.paginator}</script>`;
     const at = html.lastIndexOf('</body>');
     if (at < 0) throw new Error('the layout has no </body>');
-    this.files.set(path, { body: `${html.slice(0, at)}${script}\n${html.slice(at)}`, type: 'text/html; charset=utf-8' });
-    await page.goto(`${ORIGIN}${path}`, { waitUntil: 'load' });
+    const full = `${html.slice(0, at)}${script}\n${html.slice(at)}`;
+    if (page.url() === `${ORIGIN}${path}`) {
+      // The page is already at this address (a rebuild): replace its document in place, no navigation.
+      await page.setContent(full, { waitUntil: 'load' });
+    } else {
+      this.files.set(path, { body: full, type: 'text/html; charset=utf-8' });
+      await page.goto(`${ORIGIN}${path}`, { waitUntil: 'load' });
+    }
     mark('goto');
     if (this.pageErrors.length) throw new Error(`script error in the page: ${this.pageErrors.join('; ')}`);
     const report = (await page.evaluate(async () => {
