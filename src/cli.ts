@@ -57,9 +57,10 @@ export async function main(argv: string[]): Promise<number> {
     for (const year of years) {
       for (const dataFile of await listDocuments(paths.content, year).catch((err) => report(err, () => failed++) ?? [])) {
         try {
-          const built = await buildDocument(paths, year, dataFile, preparer, renderer);
-          console.log(`${relative(process.cwd(), built.pdfFile)}: ${built.pages} pages, ${built.footnotes} footnotes`);
-          if (timings) process.stderr.write(`timings ${JSON.stringify({ ...built.timings, paginate: built.report.ms, sinceStart: Math.round(performance.now()), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+          for (const built of await buildDocument(paths, year, dataFile, preparer, renderer)) {
+            console.log(`${relative(process.cwd(), built.pdfFile)}: ${built.pages} pages, ${built.footnotes} footnotes`);
+            if (timings) process.stderr.write(`timings ${JSON.stringify({ ...built.timings, paginate: built.report.ms, sinceStart: Math.round(performance.now()), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+          }
         } catch (err) {
           report(err, () => failed++);
         }

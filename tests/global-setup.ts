@@ -8,7 +8,7 @@ export default function setup({ provide }: { provide: (key: string, value: unkno
   const dir = mkdtempSync(join(tmpdir(), 'voortgang-test-'));
   const output = join(dir, 'output');
   const started = Date.now();
-  execFileSync(process.execPath, ['bin/voortgang.js', 'build', '2022', '--output', output], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['bin/voortgang.js', 'build', '2022', '2023', '--output', output], { stdio: 'inherit' });
   provide('output', output);
   provide('buildMs', Date.now() - started);
   return () => rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { finalizePdf } from '../finalize/pdf-metadata.js';
 import { writeAtomic } from '../finalize/write-atomic.js';
 import { type PaginationReport, type Renderer } from '../print/render-pdf.js';
 import { FONT_DIR, FONT_FILES } from '../print/fonts.js';
-import type { BuildPaths } from './prepare-document.js';
+import type { BuildPaths, PreparedDocument } from './prepare-document.js';
 import type { Preparer } from './preparer.js';
 import { stopwatch } from '../timings.js';
 
@@ -23,9 +23,21 @@ export interface BuiltDocument {
   timings: Record<string, number>;
 }
 
-/** One document from sources to output/<year>/<name>.pdf (+ .html). Nothing is written unless all steps succeed. */
-export async function buildDocument(paths: BuildPaths, year: string, dataFile: string, preparer: Preparer, renderer: Promise<Renderer>): Promise<BuiltDocument> {
-  const doc = await preparer.prepare(paths, year, dataFile);
+/**
+ * One document from sources to output/<year>/<name>.pdf (+ .html), in each of its versions (a beslisnota also
+ * gives <name>-openbaar.pdf). Nothing is written unless every version printed without a problem.
+ */
+export async function buildDocument(paths: BuildPaths, year: string, dataFile: string, preparer: Preparer, renderer: Promise<Renderer>): Promise<BuiltDocument[]> {
+  const docs = await preparer.prepare(paths, year, dataFile);
+  const printed = [];
+  for (const doc of docs) printed.push(await printVersion(doc, dataFile, renderer));
+  const built: BuiltDocument[] = [];
+  for (const p of printed) built.push(await p.write(paths.output));
+  return built;
+}
+
+async function printVersion(doc: PreparedDocument, dataFile: string, renderer: Promise<Renderer>) {
+  const year = doc.year;
   const preparedAt = Math.round(performance.now());
   const { times: timings, lap } = stopwatch({ ...doc.timings, preparedAt });
 
@@ -35,14 +47,18 @@ export async function buildDocument(paths: BuildPaths, year: string, dataFile: s
   const final = finalizePdf(pdf, doc.facts);
   lap('finalize');
 
-  const dir = join(paths.output, year);
-  const pdfFile = join(dir, `${doc.name}.pdf`);
-  const htmlFile = join(dir, `${doc.name}.html`);
-  await copyFonts(paths.output);
-  await writeAtomic(htmlFile, snapshot);
-  await writeAtomic(pdfFile, final);
-  lap('write');
-  return { name: doc.name, year, pdfFile, htmlFile, pages: report.pages, footnotes: doc.footnoteCount, report, timings };
+  return {
+    async write(output: string): Promise<BuiltDocument> {
+      const dir = join(output, year);
+      const pdfFile = join(dir, `${doc.name}.pdf`);
+      const htmlFile = join(dir, `${doc.name}.html`);
+      await copyFonts(output);
+      await writeAtomic(htmlFile, snapshot);
+      await writeAtomic(pdfFile, final);
+      lap('write');
+      return { name: doc.name, year, pdfFile, htmlFile, pages: report.pages, footnotes: doc.footnoteCount, report, timings };
+    },
+  };
 }
 
 /** The pass guarantees these; a failure here is a layout that cannot hold its content, reported, never printed. */

@@ -2,7 +2,7 @@ import { letterView } from '../compose/letter-view.js';
 import { loadLayout } from '../compose/templates.js';
 import type { PdfFacts } from '../finalize/pdf-metadata.js';
 import { loadDocument } from '../load/load-document.js';
-import { sectionsToHtml } from '../markdown/to-html.js';
+import { sectionsToHtml, type Extent } from '../markdown/to-html.js';
 import { stopwatch } from '../timings.js';
 import { VERSION } from '../version.js';
 
@@ -24,34 +24,55 @@ export interface PreparedDocument {
   timings: Record<string, number>;
 }
 
-/** load → validate → markdown → compose: everything before the browser. */
-export async function prepareDocument(paths: BuildPaths, year: string, dataFile: string): Promise<PreparedDocument> {
+/**
+ * The versions a document is printed in. A beslisnota has two: the internal one, complete and with its
+ * author's personal data, and the public one for the Woo (`<name>-openbaar.pdf`), which ends at the streep
+ * and carries no personal data. A Kamerbrief is public as a whole.
+ */
+interface Version {
+  suffix: string;
+  extent: Extent;
+  openbaar: boolean;
+  subject: string;
+}
+
+function versionsOf(soort: 'kamerbrief' | 'beslisnota'): Version[] {
+  if (soort === 'kamerbrief') return [{ suffix: '', extent: 'volledig', openbaar: true, subject: 'Kamerbrief' }];
+  return [
+    { suffix: '', extent: 'volledig', openbaar: false, subject: 'Beslisnota' },
+    { suffix: '-openbaar', extent: 'openbaar', openbaar: true, subject: 'Beslisnota, openbare versie (Woo)' },
+  ];
+}
+
+/** load → validate → markdown → compose: everything before the browser, for every version of a document. */
+export async function prepareDocument(paths: BuildPaths, year: string, dataFile: string): Promise<PreparedDocument[]> {
   const { times: timings, lap } = stopwatch();
 
   const sources = await loadDocument(paths.content, year, dataFile);
   lap('load');
-  const body = sectionsToHtml(sources.sections, sources.datasets);
+  const { brief, afzender } = sources;
+  const versions = versionsOf(brief.soort);
+  const bodies = versions.map((v) => sectionsToHtml(sources.sections, sources.datasets, v.extent));
   lap('markdown');
-  const layout = await loadLayout(paths.templates, sources.brief.soort);
-  const html = layout.render(letterView(sources, body));
+  const layout = await loadLayout(paths.templates, brief.soort);
+  const htmls = versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar })));
   lap('compose');
 
-  const { brief, afzender } = sources;
-  return {
+  return versions.map((v, i) => ({
     year,
-    name: sources.name,
+    name: `${sources.name}${v.suffix}`,
     dataFile,
-    html,
-    footnoteCount: body.footnoteCount,
+    html: htmls[i]!,
+    footnoteCount: bodies[i]!.footnoteCount,
     inputs: sources.inputs,
     timings,
     facts: {
       title: brief.onderwerp,
       author: `${afzender.ministerie}, ${afzender.eenheid}`,
-      subject: `Kamerbrief ${brief.onderwerp}`,
-      keywords: [`kenmerk ${brief.kenmerk}`, brief.soort, year],
+      subject: `${v.subject}, ons kenmerk ${brief.kenmerk}`,
+      keywords: [`kenmerk ${brief.kenmerk}`, brief.soort, ...(v.extent === 'openbaar' ? ['openbaar', 'Woo'] : []), year],
       date: brief.datum,
       producer: `voortgang ${VERSION}`,
     },
-  };
+  }));
 }

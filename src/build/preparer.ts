@@ -6,7 +6,7 @@ import type { BuildPaths, PreparedDocument } from './prepare-document.js';
 
 /** The part of a build before the browser, run where it costs least. */
 export interface Preparer {
-  prepare(paths: BuildPaths, year: string, dataFile: string): Promise<PreparedDocument>;
+  prepare(paths: BuildPaths, year: string, dataFile: string): Promise<PreparedDocument[]>;
   close(): Promise<void>;
 }
 
@@ -16,7 +16,7 @@ export const inlinePreparer: Preparer = {
   close: async () => undefined,
 };
 
-type Reply = { id: number; ok: true; doc: PreparedDocument } | { id: number; ok: false; error: SerializedError };
+type Reply = { id: number; ok: true; docs: PreparedDocument[] } | { id: number; ok: false; error: SerializedError };
 export type SerializedError = { kind: 'source'; errors: { file: string; line?: number; column?: number; detail: string }[] } | { kind: 'other'; message: string; stack?: string };
 
 /**
@@ -26,13 +26,13 @@ export type SerializedError = { kind: 'source'; errors: { file: string; line?: n
 export function workerPreparer(): Preparer {
   const worker = new Worker(join(ROOT, 'dist', 'prepare-worker.js'));
   worker.unref();
-  const pending = new Map<number, { resolve: (d: PreparedDocument) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (d: PreparedDocument[]) => void; reject: (e: Error) => void }>();
   let next = 0;
   worker.on('message', (reply: Reply) => {
     const p = pending.get(reply.id);
     if (!p) return;
     pending.delete(reply.id);
-    if (reply.ok) p.resolve(reply.doc);
+    if (reply.ok) p.resolve(reply.docs);
     else p.reject(deserializeError(reply.error));
   });
   worker.on('error', (err) => {
@@ -43,7 +43,7 @@ export function workerPreparer(): Preparer {
     prepare(paths, year, dataFile) {
       const id = next++;
       worker.ref();
-      return new Promise<PreparedDocument>((resolve, reject) => {
+      return new Promise<PreparedDocument[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.postMessage({ id, paths, year, dataFile });
       }).finally(() => {

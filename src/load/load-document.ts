@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { SourceError } from '../errors.js';
-import { afzenderSchema, datasetSchema, kamerbriefSchema, type Afzender, type Dataset, type Kamerbrief } from '../validate/schemas.js';
+import { afzenderSchema, datasetSchema, documentSchema, type Afzender, type Brief, type Dataset } from '../validate/schemas.js';
 import { validateYaml } from '../validate/validate-yaml.js';
 import { readYaml, type YamlSource } from './read-yaml.js';
 
@@ -21,7 +21,7 @@ export interface DocumentSources {
   year: string;
   name: string; // e.g. "kamerbrief": output file name and layout
   dataFile: string;
-  brief: Kamerbrief;
+  brief: Brief;
   afzender: Afzender;
   sections: MarkdownSource[];
   datasets: Map<string, LoadedDataset>;
@@ -32,7 +32,7 @@ export interface DocumentSources {
 export async function loadDocument(contentDir: string, year: string, dataFile: string): Promise<DocumentSources> {
   const name = basename(dataFile, '.yaml');
   const briefSource = await readYaml(dataFile);
-  const brief = validateYaml(briefSource, kamerbriefSchema);
+  const brief = validateYaml(briefSource, documentSchema);
 
   const afzenderFile = join(contentDir, 'afzenders', `${brief.afzender}.yaml`);
   const afzenderNode = briefSource.doc.get('afzender', true) as { range?: [number, number, number] } | undefined;

@@ -9,6 +9,7 @@ import { checkSection } from './check-section.js';
 import { numberFootnotes } from './footnotes.js';
 import { parseSection, type ParsedSection } from './parse-section.js';
 import { renderTabel } from './tabel.js';
+import { aboveStreep, checkStreep, findStreep, STREEP } from './streep.js';
 import type { MarkdownSource } from '../load/load-document.js';
 
 export interface DocumentBody {
@@ -19,12 +20,22 @@ export interface DocumentBody {
   footnoteCount: number;
 }
 
+/**
+ * Which part of the sources a version prints: `volledig` everything; `openbaar` (the Woo version of a
+ * beslisnota) up to and including the streep.
+ */
+export type Extent = 'volledig' | 'openbaar';
+
 /** Markdown sections → HTML body and footnotes, with every problem reported at its file and line. */
-export function sectionsToHtml(sources: MarkdownSource[], datasets: Map<string, LoadedDataset>): DocumentBody {
-  const sections = sources.map(parseSection);
-  const errors = sections.flatMap(checkSection);
-  const { numbering, errors: noteErrors } = numberFootnotes(sections);
+export function sectionsToHtml(sources: MarkdownSource[], datasets: Map<string, LoadedDataset>, extent: Extent = 'volledig'): DocumentBody & { streep: boolean } {
+  const all = sources.map(parseSection);
+  const errors = [...all.flatMap(checkSection), ...all.flatMap(checkStreep)];
+  // The whole document is checked whichever part is printed: a public version never hides a broken source.
+  const { errors: noteErrors } = numberFootnotes(all);
   throwIfAny([...errors, ...noteErrors]);
+  const streep = findStreep(all) !== undefined;
+  const sections = extent === 'openbaar' ? aboveStreep(all) : all;
+  const { numbering } = numberFootnotes(sections);
 
   const calls = new Set<number>(); // a note's text goes with its first call only
   const bodyParts: ElementContent[] = [];
@@ -43,6 +54,7 @@ export function sectionsToHtml(sources: MarkdownSource[], datasets: Map<string, 
     html: toHtml({ type: 'root', children: bodyParts }),
     footnotesHtml: toHtml({ type: 'root', children: notes }),
     footnoteCount: notes.length,
+    streep,
   };
 }
 
@@ -63,6 +75,10 @@ function convert(
         return h('sup', { className: first ? ['noot-ref', 'eerste'] : ['noot-ref'], dataNoot: n }, [h('a', { href: `#noot-${n}` }, String(n))]);
       },
       code(state: State, node: Code) {
+        if (node.lang === STREEP) {
+          const sentence = node.value.trim();
+          return h('div', { className: ['streep', 'niet-splitsen'], role: 'separator' }, sentence ? [h('p', {}, sentence)] : []);
+        }
         if (node.lang === 'tabel') {
           try {
             return renderTabel(node, section.file, datasets);

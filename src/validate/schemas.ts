@@ -42,6 +42,41 @@ export const kamerbriefSchema = z
   })
   .strict();
 
+export const beslisnotaSchema = z
+  .object({
+    soort: z.literal('beslisnota'),
+    kenmerk: kenmerk.describe('Ons kenmerk, in the margin column of every page'),
+    datum: isoDate.describe('Date of the memo, YYYY-MM-DD; in the margin column of every page'),
+    onderwerp: text.describe('Title of the memo, below "nota"; also the PDF title'),
+    bijlagen: z.number({ error: 'expected the number of attachments, e.g. 1' }).int().min(0).optional(),
+    afzender: text.describe('Name of a file in content/afzenders/ (without .yaml)'),
+    aan: z.array(text).min(1).describe('Addressees, one per item (e.g. "De minister van Justitie en Veiligheid")'),
+    paraaf: z
+      .object({
+        kop: text.describe('Heading of the paraaf block, e.g. "Algemene leiding"'),
+        parafen: z
+          .array(z.object({ functie: text.describe('e.g. Minister, SG'), vak: text.describe('e.g. Datum/eindparaaf') }).strict())
+          .min(1),
+      })
+      .strict()
+      .describe('The bordered paraaf block on page 1'),
+    opsteller: z
+      .object({
+        naam: text,
+        eenheid: text.optional(),
+        telefoon: text.optional(),
+        email: text.optional(),
+      })
+      .strict()
+      .optional()
+      .describe('Author/contact. Personal data: printed in the internal version only, never in the public (Woo) version'),
+  })
+  .strict();
+
+export const documentSchema = z.discriminatedUnion('soort', [kamerbriefSchema, beslisnotaSchema], {
+  error: 'expected soort: kamerbrief or soort: beslisnota',
+});
+
 const yearKey = z.string().regex(/^\d{4}$/, 'expected a year such as 2021');
 
 export const datasetSchema = z
@@ -59,10 +94,12 @@ export const datasetSchema = z
 
 export type Afzender = z.infer<typeof afzenderSchema>;
 export type Kamerbrief = z.infer<typeof kamerbriefSchema>;
+export type Beslisnota = z.infer<typeof beslisnotaSchema>;
+export type Brief = z.infer<typeof documentSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
 
 export const schemaFiles = {
   'afzender.schema.json': afzenderSchema,
-  'brief.schema.json': kamerbriefSchema,
+  'brief.schema.json': documentSchema,
   'dataset.schema.json': datasetSchema,
 } as const;

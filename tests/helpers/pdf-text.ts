@@ -61,7 +61,7 @@ export const LAYOUT = {
   callSize: 6,
 };
 
-export function splitLetterPage(page: PageText): LetterPage {
+export function splitLetterPage(page: PageText, firstPageBodyTop = LAYOUT.firstPageBodyTop): LetterPage {
   const margin: TextRun[] = [];
   const body: TextRun[] = [];
   const notes: TextRun[] = [];
@@ -73,7 +73,7 @@ export function splitLetterPage(page: PageText): LetterPage {
       continue;
     }
     if (run.x >= LAYOUT.marginColumnX) margin.push(run);
-    else if (page.number === 1 && run.top < LAYOUT.firstPageBodyTop) continue;
+    else if (page.number === 1 && run.top < firstPageBodyTop) continue;
     else if (Math.abs(run.size - LAYOUT.callSize) < 0.3) calls.push(run.str.trim());
     else if (Math.abs(run.size - LAYOUT.noteSize) < 0.3) notes.push(run);
     else body.push(run);
@@ -97,6 +97,8 @@ export function joinRuns(runs: TextRun[]): string {
   return sorted.map((r) => r.str).join(' ').replace(/\s+/g, ' ').trim();
 }
 
-export async function readLetter(file: string): Promise<LetterPage[]> {
-  return (await readPdfText(file)).map(splitLetterPage);
+/** `firstPageBodyTop` in mm: where the body starts on page 1 (a beslisnota's head is shorter: 96 mm). */
+export async function readLetter(file: string, opts: { firstPageBodyTop?: number } = {}): Promise<LetterPage[]> {
+  const top = opts.firstPageBodyTop === undefined ? LAYOUT.firstPageBodyTop : opts.firstPageBodyTop * MM;
+  return (await readPdfText(file)).map((p) => splitLetterPage(p, top));
 }

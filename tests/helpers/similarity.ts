@@ -19,6 +19,7 @@ export function words(text: string): string[] {
     .replace(/[‘’‚‛]/g, "'")
     .replace(/[“”„‟]/g, '"')
     .replace(/[‐‑‒–—]/g, '-')
+    .replace(/(^|\s)[•◦▪o](?=\s)/g, '$1') // bullets as printed
     .split(/\s+/)
     .map((w) => w.trim())
     .filter(Boolean);
@@ -35,15 +36,17 @@ export function seedBody(markdown: string, opts: { from: RegExp; to: RegExp }): 
   const blocks = lines.slice(start, end < 0 ? undefined : end).join('\n').split(/\n\s*\n/);
   const kept = blocks.filter((b) => {
     const t = b.trim();
-    if (/^<sup>\d+<\/sup>/.test(t)) return false; // footnote text
+    if (/^<sup>\d+<\/sup>/.test(t) || /^[¹²³⁴⁵⁶⁷⁸⁹]/.test(t)) return false; // footnote text
     if (/^Met een CHO kunnen/.test(t)) return false; // second paragraph of a footnote
-    if (/^\*\*(Directoraat|Datum|Ons kenmerk)/.test(t) || /^\*Bij beantwoording/.test(t)) return false; // margin column
+    if (/^\*\*(Directoraat|Datum|Ons kenmerk)/.test(t) || /^(Datum|Ons kenmerk)\n/.test(t) || /^\*Bij beantwoording/.test(t)) return false; // margin column
     if (/^-{3}/.test(t)) return false;
     return true;
   });
   return kept
     .join('\n')
     .replace(/<sup>\d+<\/sup>/g, '')
+    .replace(/[¹²³⁴⁵⁶⁷⁸⁹]/g, '')
+    .replace(/^\s*[-*] (o )?/gm, '') // list markers ("- o" for a nested item); the printed bullets are dropped too
     .replace(/<\/?b>/g, '')
     .replace(/^#+\s*/gm, '')
     .replace(/\*\*|\*/g, '')

@@ -1,0 +1,90 @@
+import type { Code, Nodes, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { SourceError } from '../errors.js';
+import type { ParsedSection } from './parse-section.js';
+
+/**
+ * The streep of a beslisnota: "Alles onder deze streep wordt verwijderd". In the Markdown it is a fenced block
+ * of its own, at the top level of a section, holding the sentence printed with the rule:
+ *
+ *     ```streep
+ *     Alles onder deze streep wordt verwijderd. …
+ *     ```
+ *
+ * The internal version prints everything; the public (Woo) version ends at the streep: what follows it in its
+ * file and every later file is left out before anything is rendered, so none of it can reach the PDF.
+ */
+export const STREEP = 'streep';
+
+export function isStreep(node: Nodes): node is Code {
+  return node.type === 'code' && node.lang === STREEP;
+}
+
+/** A streep anywhere but at the top level (in a list, a quote, a footnote, a table cell) is an error. */
+export function checkStreep(section: ParsedSection): SourceError[] {
+  const errors: SourceError[] = [];
+  visit(section.tree, (node, _index, parent) => {
+    const where = (n: Nodes) => [section.file, n.position?.start.line, n.position?.start.column] as const;
+    if (isStreep(node) && parent && parent.type !== 'root') {
+      const inside = parent.type === 'listItem' ? 'a list' : parent.type === 'blockquote' ? 'a quote' : parent.type === 'footnoteDefinition' ? 'a footnote' : `a ${parent.type}`;
+      errors.push(new SourceError(...where(node), `the streep stands inside ${inside} — put the \`\`\`streep block on its own, at the left margin, between paragraphs`));
+    }
+    if ((node.type === 'inlineCode' && node.value.trim().startsWith(STREEP)) || (node.type === 'text' && /```\s*streep/.test(node.value))) {
+      if (inTable(section.tree, node)) errors.push(new SourceError(...where(node), 'the streep stands inside a table — end the table first and put the ```streep block on its own below it'));
+    }
+  });
+  return errors;
+}
+
+function inTable(tree: Root, target: Nodes): boolean {
+  let found = false;
+  visit(tree, 'table', (table) => {
+    visit(table, (n) => {
+      if (n === target) found = true;
+    });
+  });
+  return found;
+}
+
+/** Where the streep is: the section and the index of its block; more than one streep is an error. */
+export function findStreep(sections: ParsedSection[]): { section: number; index: number } | undefined {
+  const found: { section: number; index: number; node: Code }[] = [];
+  sections.forEach((s, section) =>
+    s.tree.children.forEach((node, index) => {
+      if (isStreep(node)) found.push({ section, index, node });
+    }),
+  );
+  if (found.length > 1) {
+    const second = found[1]!;
+    const first = found[0]!;
+    throw new SourceError(sections[second.section]!.file, second.node.position?.start.line, second.node.position?.start.column, `a second streep — a document has one (the first is at ${sections[first.section]!.file}:${first.node.position?.start.line})`);
+  }
+  return found[0];
+}
+
+/**
+ * The sections of the public version: everything up to and including the streep. Footnote definitions of the
+ * streep's file stay when a call above the streep uses them; every other node below it is gone.
+ */
+export function aboveStreep(sections: ParsedSection[]): ParsedSection[] {
+  const at = findStreep(sections);
+  if (!at) return sections;
+  const cut = sections[at.section]!;
+  const kept: RootContent[] = cut.tree.children.slice(0, at.index + 1).filter((n) => n.type !== 'footnoteDefinition');
+  const called = new Set<string>();
+  visit({ type: 'root', children: kept } as Root, 'footnoteReference', (ref) => void called.add(ref.identifier));
+  // Definitions may be called from inside other kept definitions: follow them until nothing new is added.
+  const definitions = cut.tree.children.filter((n) => n.type === 'footnoteDefinition');
+  const keptDefinitions = new Set<RootContent>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const def of definitions) {
+      if (keptDefinitions.has(def) || !called.has(def.identifier)) continue;
+      keptDefinitions.add(def);
+      visit(def, 'footnoteReference', (ref) => void called.add(ref.identifier));
+      grew = true;
+    }
+  }
+  const tree: Root = { ...cut.tree, children: [...kept, ...definitions.filter((d) => keptDefinitions.has(d))] };
+  return [...sections.slice(0, at.section), { ...cut, tree }];
+}
