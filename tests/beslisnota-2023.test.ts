@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { scratchCopy, voortgang } from './helpers/cli.js';
@@ -85,9 +85,12 @@ describe('personal data and the streep, on fixtures', () => {
   beforeAll(() => {
     dir = scratchCopy(['content']);
     const data = join(dir, 'content', '2023', 'beslisnota.yaml');
+    // The same year also holds a Kamerbrief: `build 2023` must print every document of the year.
+    for (const part of ['kamerbrief.yaml', 'kamerbrief', 'data']) cpSync(join(dir, 'content', '2022', part), join(dir, 'content', '2023', part), { recursive: true });
     writeFileSync(data, `${readFileSync(data, 'utf8')}opsteller:\n  naam: ${OPSTELLER.naam}\n  eenheid: ${OPSTELLER.eenheid}\n  telefoon: "${OPSTELLER.telefoon}"\n  email: ${OPSTELLER.email}\n`);
     const r = voortgang(['build', '2023', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
     expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/beslisnota\.pdf: \d+ pages, 2 footnotes\n.*beslisnota-openbaar\.pdf: \d+ pages, 2 footnotes\n.*kamerbrief\.pdf: 1\d pages, 51 footnotes/);
   });
 
   it("prints the author's name, unit and phone in the internal version's margin column", async () => {
