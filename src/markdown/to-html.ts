@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Code, FootnoteReference, Heading, Root } from 'mdast';
+import type { Code, FootnoteReference, Heading, Root, Text } from 'mdast';
 import { h } from 'hastscript';
 import { toHast, defaultHandlers, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
@@ -9,6 +9,7 @@ import { checkSection } from './check-section.js';
 import { numberFootnotes } from './footnotes.js';
 import { parseSection, type ParsedSection } from './parse-section.js';
 import { renderTabel } from './tabel.js';
+import { resolveDataRefs } from './data-refs.js';
 import { aboveStreep, checkStreep, findStreep, STREEP } from './streep.js';
 import type { MarkdownSource } from '../load/load-document.js';
 
@@ -68,6 +69,7 @@ function convert(
   const hast = toHast(tree, {
     handlers: {
       footnoteDefinition: () => undefined,
+      text: (state: State, node: Text) => defaultHandlers.text(state, { ...node, value: resolveDataRefs(node, section.file, datasets) }),
       footnoteReference(_state: State, node: FootnoteReference): Element {
         const n = numberOf(section.file, node.identifier);
         const first = !seen.has(n);

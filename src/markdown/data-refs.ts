@@ -1,0 +1,58 @@
+import type { Text } from 'mdast';
+import { SourceError } from '../errors.js';
+import { formatValue } from '../format/nl.js';
+import type { LoadedDataset } from '../load/load-document.js';
+
+/**
+ * Numbers in prose, bound to data: `{{hic.overvallen.2021}}` prints 676 from content/<year>/data/hic.yaml;
+ * with more than one measure the measure is named, `{{opheldering.overvallen.realisatie.2021}}` → 38,56%.
+ * Formatted as in the tables (Dutch separators, the decimals written in the data). A reference that does not
+ * resolve is an error at its file, line and column — never a blank.
+ */
+const REF = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+export function resolveDataRefs(node: Text, file: string, datasets: Map<string, LoadedDataset>): string {
+  if (!node.value.includes('{{')) return node.value;
+  return node.value.replace(REF, (whole, ref: string, offset: number) => {
+    const fail = (message: string): never => {
+      const { line, column } = positionIn(node, offset);
+      throw new SourceError(file, line, column, `{{${ref}}}: ${message}`);
+    };
+    const parts = ref.split('.').map((p) => p.trim());
+    const [set, series, ...rest] = parts;
+    const d = datasets.get(set ?? '');
+    if (!set || !series || rest.length === 0) fail('write {{data.reeks.jaar}}, e.g. {{hic.overvallen.2021}}, or {{data.reeks.maat.jaar}}');
+    if (!d) fail(`no data file "${set}" — the data files of this year are: ${[...datasets.keys()].join(', ') || 'none'}`);
+    const reeks = d!.data.reeksen[series!];
+    if (!reeks) fail(`"${set}" has no series "${series}" — it has: ${Object.keys(d!.data.reeksen).join(', ')}`);
+    const measures = Object.keys(d!.data.maten);
+    let measure: string;
+    let year: string;
+    if (rest.length === 1) {
+      if (measures.length !== 1) fail(`"${set}" has the measures ${measures.join(', ')}: name one, e.g. {{${set}.${series}.${measures[0]}.${rest[0]}}}`);
+      measure = measures[0]!;
+      year = rest[0]!;
+    } else if (rest.length === 2) {
+      [measure, year] = rest as [string, string];
+      if (!measures.includes(measure)) fail(`"${set}" has no measure "${measure}" — it has: ${measures.join(', ')}`);
+    } else {
+      return fail('write {{data.reeks.jaar}} or {{data.reeks.maat.jaar}}');
+    }
+    const values = (reeks as Record<string, unknown>)[measure] as Record<string, number> | undefined;
+    const value = values?.[year];
+    if (value === undefined) fail(`"${set}.${series}" has no ${measure} for ${year}${values ? ` — it has ${Object.keys(values).join(', ')}` : ''}`);
+    void whole;
+    return formatValue(value, d!.data.eenheid);
+  });
+}
+
+/** Line and column of an offset inside a text node's value (a paragraph's text spans lines). */
+function positionIn(node: Text, offset: number): { line?: number; column?: number } {
+  const start = node.position?.start;
+  if (!start) return {};
+  const before = node.value.slice(0, offset);
+  const lines = before.split('\n');
+  if (lines.length === 1) return { line: start.line, column: start.column + offset };
+  // Continuation lines: remark strips their indentation from the value; count from the line start.
+  return { line: start.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1 };
+}
