@@ -25,14 +25,19 @@ const kenmerk = z
   .transform((v) => String(v).trim())
   .pipe(z.string().regex(/^[0-9A-Za-z][0-9A-Za-z./-]*$/, 'expected the kenmerk as one word without spaces, e.g. "4355467"'));
 
+/** The facts every document has, each written once in its data file. */
+const documentFacts = {
+  kenmerk: kenmerk.describe('Ons kenmerk, in the margin column of every page'),
+  datum: isoDate.describe('Date of the document, YYYY-MM-DD; written out in Dutch on every page'),
+  onderwerp: text.describe('Onderwerp (subject) or title; also the PDF title'),
+  bijlagen: z.number({ error: 'expected the number of attachments, e.g. 2' }).int().min(0).optional(),
+  afzender: text.describe('Name of a file in content/afzenders/ (without .yaml)'),
+};
+
 export const kamerbriefSchema = z
   .object({
     soort: z.literal('kamerbrief'),
-    kenmerk: kenmerk.describe('Ons kenmerk, shown on page 1 and in the margin column of every page'),
-    datum: isoDate.describe('Date of the letter, YYYY-MM-DD; written out in Dutch on every page'),
-    onderwerp: text.describe('Onderwerp (subject); also the PDF title'),
-    bijlagen: z.number({ error: 'expected the number of attachments, e.g. 2' }).int().min(0).optional(),
-    afzender: text.describe('Name of a file in content/afzenders/ (without .yaml)'),
+    ...documentFacts,
     geadresseerde: z.array(text).min(1).describe('Address block, one line per item'),
     beantwoording: text.optional().describe('The "Bij beantwoording…" note in the margin column of page 1'),
     ondertekening: z
@@ -45,11 +50,7 @@ export const kamerbriefSchema = z
 export const beslisnotaSchema = z
   .object({
     soort: z.literal('beslisnota'),
-    kenmerk: kenmerk.describe('Ons kenmerk, in the margin column of every page'),
-    datum: isoDate.describe('Date of the memo, YYYY-MM-DD; in the margin column of every page'),
-    onderwerp: text.describe('Title of the memo, below "nota"; also the PDF title'),
-    bijlagen: z.number({ error: 'expected the number of attachments, e.g. 1' }).int().min(0).optional(),
-    afzender: text.describe('Name of a file in content/afzenders/ (without .yaml)'),
+    ...documentFacts,
     aan: z.array(text).min(1).describe('Addressees, one per item (e.g. "De minister van Justitie en Veiligheid")'),
     paraaf: z
       .object({
