@@ -13,7 +13,7 @@ const REF = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 export function resolveDataRefs(node: Text, file: string, datasets: Map<string, LoadedDataset>): string {
   if (!node.value.includes('{{')) return node.value;
-  return node.value.replace(REF, (whole, ref: string, offset: number) => {
+  return node.value.replace(REF, (_whole, ref: string, offset: number) => {
     const fail = (message: string): never => {
       const { line, column } = positionIn(node, offset);
       throw new SourceError(file, line, column, `{{${ref}}}: ${message}`);
@@ -41,7 +41,6 @@ export function resolveDataRefs(node: Text, file: string, datasets: Map<string, 
     const values = (reeks as Record<string, unknown>)[measure] as Record<string, number> | undefined;
     const value = values?.[year];
     if (value === undefined) fail(`"${set}.${series}" has no ${measure} for ${year}${values ? ` — it has ${Object.keys(values).join(', ')}` : ''}`);
-    void whole;
     return formatValue(value, d!.data.eenheid);
   });
 }

@@ -32,11 +32,11 @@ export function sectionsToHtml(sources: MarkdownSource[], datasets: Map<string, 
   const all = sources.map(parseSection);
   const errors = [...all.flatMap(checkSection), ...all.flatMap(checkStreep)];
   // The whole document is checked whichever part is printed: a public version never hides a broken source.
-  const { errors: noteErrors } = numberFootnotes(all);
-  throwIfAny([...errors, ...noteErrors]);
+  const checked = numberFootnotes(all);
+  throwIfAny([...errors, ...checked.errors]);
   const streep = findStreep(all) !== undefined;
   const sections = extent === 'openbaar' ? aboveStreep(all) : all;
-  const { numbering } = numberFootnotes(sections);
+  const { numbering } = sections === all ? checked : numberFootnotes(sections);
 
   const calls = new Set<number>(); // a note's text goes with its first call only
   const bodyParts: ElementContent[] = [];
