@@ -3,11 +3,19 @@
 // Puppeteer is bundled too: imported from node_modules it costs ~270 ms of module loading before Chromium can
 // even be started; from the bundle, a fraction. The packaged Chromium (@sparticuz/chromium) stays outside.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 // Versions of everything that shapes a Markdown syntax tree: the key of the parse cache (src/markdown/parse-section.ts).
 const parserPackages = ['remark-parse', 'remark-gfm', 'micromark', 'mdast-util-from-markdown', 'micromark-extension-gfm', 'mdast-util-gfm'];
 const parserVersions = parserPackages.map((p) => `${p}@${JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version}`).join(' ');
+
+// Versions of what draws charts: the key of the chart cache (src/markdown/grafiek/chart-svg.ts).
+// and of voortgang's own drawing code, so that a change of style draws every chart again.
+const chartVersions = [
+  ...['echarts', 'zrender', 'hast-util-from-html'].map((p) => `${p}@${JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version}`),
+  createHash('sha256').update(readFileSync('src/markdown/grafiek/draw-svg.ts')).update(readFileSync('src/format/nl.ts')).digest('hex').slice(0, 16),
+].join(' ');
 
 await build({
   // Split, so that the command line's own start loads only what starting the browser needs; the pipeline
@@ -23,7 +31,7 @@ await build({
   sourcemap: true,
   external: ['@sparticuz/chromium'],
   banner: { js: "import { createRequire as __voortgangRequire } from 'node:module'; const require = __voortgangRequire(import.meta.url);" },
-  define: { __PARSER_VERSIONS__: JSON.stringify(parserVersions) },
+  define: { __PARSER_VERSIONS__: JSON.stringify(parserVersions), __CHART_VERSIONS__: JSON.stringify(chartVersions) },
   logLevel: 'warning',
   legalComments: 'none',
   minify: true,

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { scratchCopy, voortgang } from './helpers/cli.js';
 import { readLetter, type LetterPage } from './helpers/pdf-text.js';
 
@@ -39,6 +39,17 @@ describe('numbers in prose bound to data', () => {
     expect(body).toContain('2021 1.676 2.321 23.452 65.849');
     expect(body).toMatch(/Procentuele ontwikkeling( 2011-2021)? -26% -72% -74% -33%/);
   });
+
+  it('follows an edited figure in the chart: its drawing and its text alternative', () => {
+    const svgOf = (file: string) => /<figure class="grafiek"[^>]*>.*?(<svg .*?<\/svg>)/s.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+    const before = svgOf(join(inject('output'), '2022', 'kamerbrief.html'));
+    const after = svgOf(join(dir, 'output', '2022', 'kamerbrief.html'));
+    expect(before).toContain('Overvallen: van 2.272 in 2011 naar 676 in 2021 (-70%).');
+    expect(after).toContain('Overvallen: van 2.272 in 2011 naar 1.676 in 2021 (-26%).');
+    const paths = (svg: string) => [...svg.matchAll(/<path d="([^"]+)"/g)].map((m) => m[1]);
+    const changed = paths(after).filter((d) => !paths(before).includes(d));
+    expect(changed.length).toBeGreaterThan(0); // the overvallen line ends elsewhere
+  });
 });
 
 describe('a reference that does not resolve stops the build at its file, line and column', () => {
@@ -46,7 +57,7 @@ describe('a reference that does not resolve stops the build at its file, line an
     { ref: 'In {{hic.overvalen.2021}} iets.', message: '{{hic.overvalen.2021}}: "hic" has no series "overvalen" — it has: overvallen, straatroven, woninginbraken, geweld', column: 4 },
     { ref: 'Er waren {{hic.overvallen.2031}} overvallen.', message: '{{hic.overvallen.2031}}: "hic.overvallen" has no aantal for 2031 — it has 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021', column: 10 },
     { ref: 'Het was {{opheldering.overvallen.2021}}.', message: '{{opheldering.overvallen.2021}}: "opheldering" has the measures doel, realisatie: name one, e.g. {{opheldering.overvallen.doel.2021}}', column: 9 },
-    { ref: 'Zie {{cijfers.overvallen.2021}}.', message: '{{cijfers.overvallen.2021}}: no data file "cijfers" — the data files of this year are: hic, opheldering', column: 5 },
+    { ref: 'Zie {{cijfers.overvallen.2021}}.', message: '{{cijfers.overvallen.2021}}: no data file "cijfers" — the data files of this year are: ambities, hic, opheldering-politie, opheldering, plofkraken', column: 5 },
   ];
   for (const c of cases) {
     it(c.message.slice(0, 60), () => {

@@ -52,7 +52,7 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
   lap('load');
   const { brief, afzender } = sources;
   const versions = versionsOf(brief.soort);
-  const bodies = versions.map((v) => sectionsToHtml(sources.sections, sources.datasets, v.extent));
+  const bodies = await Promise.all(versions.map((v) => sectionsToHtml(sources.sections, sources.datasets, v.extent)));
   lap('markdown');
   const layout = await loadLayout(paths.templates, brief.soort);
   const htmls = versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar })));

@@ -42,7 +42,8 @@ export function formatChange(first: number, last: number): string {
   return `${rounded > 0 ? '+' : ''}${formatNumber(rounded === 0 ? 0 : rounded, 0)}%`;
 }
 
-export function formatValue(value: number | undefined, unit: 'aantal' | 'procent'): string {
-  if (value === undefined) return '–';
-  return unit === 'procent' ? formatPercent(value) : formatNumber(value);
+/** A figure as the tables print it: Dutch separators, the decimals written in the data, a dash where there is none. */
+export function formatFigure(figure: { value: number; decimals: number; unit: 'aantal' | 'procent' } | undefined): string {
+  if (figure === undefined) return '–';
+  return figure.unit === 'procent' ? formatPercent(figure.value, figure.decimals) : formatNumber(figure.value, figure.decimals);
 }

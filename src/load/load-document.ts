@@ -1,20 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { SourceError } from '../errors.js';
-import { afzenderSchema, datasetSchema, documentSchema, type Afzender, type Brief, type Dataset } from '../validate/schemas.js';
+import { SourceError, throwIfAny } from '../errors.js';
+import { afzenderSchema, datasetSchema, documentSchema, type Afzender, type Brief } from '../validate/schemas.js';
+import { checkDatasetSource } from '../validate/dataset-source.js';
+import { loadedDataset, type LoadedDataset } from './dataset.js';
 import { validateYaml } from '../validate/validate-yaml.js';
-import { readYaml, type YamlSource } from './read-yaml.js';
+import { readYaml } from './read-yaml.js';
 
 export interface MarkdownSource {
   file: string;
   text: string;
 }
 
-export interface LoadedDataset {
-  file: string;
-  source: YamlSource;
-  data: Dataset;
-}
 
 /** Everything one document is made from, read and validated. */
 export interface DocumentSources {
@@ -69,9 +66,11 @@ async function loadDatasets(dir: string): Promise<Map<string, LoadedDataset>> {
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.yaml')).sort();
   const loaded = await Promise.all(
     files.map(async (f) => {
-      const file = join(dir, f);
-      const source = await readYaml(file);
-      return [basename(f, '.yaml'), { file, source, data: validateYaml(source, datasetSchema) }] as const;
+      const name = basename(f, '.yaml');
+      const source = await readYaml(join(dir, f));
+      const data = validateYaml(source, datasetSchema);
+      throwIfAny(checkDatasetSource(source));
+      return [name, loadedDataset(name, source, data)] as const;
     }),
   );
   return new Map(loaded);

@@ -4,6 +4,9 @@ import { SourceError } from '../errors.js';
 
 export interface YamlSource {
   file: string;
+  text: string;
+  /** Lines before the YAML's first line in its file: non-zero for a block inside a Markdown section. */
+  lineOffset: number;
   doc: Document.Parsed;
   lines: LineCounter;
   value: unknown;
@@ -29,5 +32,5 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlSourc
     const detail = problem.message.split('\n')[0] ?? problem.message;
     throw new SourceError(file, pos.line + lineOffset, pos.col, `invalid YAML: ${detail}`);
   }
-  return { file, doc, lines, value: doc.toJS() };
+  return { file, text, lineOffset, doc, lines, value: doc.toJS() };
 }

@@ -1,7 +1,7 @@
 import type { Text } from 'mdast';
 import { SourceError } from '../errors.js';
-import { formatValue } from '../format/nl.js';
-import type { LoadedDataset } from '../load/load-document.js';
+import { formatFigure } from '../format/nl.js';
+import { figureOf, measureKeys, type LoadedDataset } from '../load/dataset.js';
 
 /**
  * Numbers in prose, bound to data: `{{hic.overvallen.2021}}` prints 676 from content/<year>/data/hic.yaml;
@@ -25,7 +25,7 @@ export function resolveDataRefs(node: Text, file: string, datasets: Map<string, 
     if (!d) fail(`no data file "${set}" — the data files of this year are: ${[...datasets.keys()].join(', ') || 'none'}`);
     const reeks = d!.data.reeksen[series!];
     if (!reeks) fail(`"${set}" has no series "${series}" — it has: ${Object.keys(d!.data.reeksen).join(', ')}`);
-    const measures = Object.keys(d!.data.maten);
+    const measures = measureKeys(d!);
     let measure: string;
     let year: string;
     if (rest.length === 1) {
@@ -38,10 +38,12 @@ export function resolveDataRefs(node: Text, file: string, datasets: Map<string, 
     } else {
       return fail('write {{data.reeks.jaar}} or {{data.reeks.maat.jaar}}');
     }
-    const values = (reeks as Record<string, unknown>)[measure] as Record<string, number> | undefined;
-    const value = values?.[year];
-    if (value === undefined) fail(`"${set}.${series}" has no ${measure} for ${year}${values ? ` — it has ${Object.keys(values).join(', ')}` : ''}`);
-    return formatValue(value, d!.data.eenheid);
+    const figure = figureOf(d!, series!, measure, year);
+    if (figure === undefined) {
+      const values = (reeks as Record<string, unknown>)[measure] as Record<string, number> | undefined;
+      fail(`"${set}.${series}" has no ${measure} for ${year}${values ? ` — it has ${Object.keys(values).join(', ')}` : ''}`);
+    }
+    return formatFigure(figure);
   });
 }
 

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { MarkdownSource } from '../load/load-document.js';
-import { ROOT } from '../paths.js';
+import { readCache, writeCache } from '../disk-cache.js';
 
 declare const __PARSER_VERSIONS__: string | undefined;
 
@@ -36,26 +34,14 @@ export function parseSection(source: MarkdownSource): ParsedSection {
 const inMemory = new Map<string, Root>();
 
 function readCached(key: string): Root | undefined {
-  try {
-    return JSON.parse(readFileSync(join(CACHE, `${key}.json`), 'utf8')) as Root;
-  } catch {
-    return undefined; // not cached yet
-  }
+  const text = readCache('mdast', `${key}.json`);
+  return text === undefined ? undefined : (JSON.parse(text) as Root);
 }
 
 function parse(key: string, text: string): Root {
-  const file = join(CACHE, `${key}.json`);
   const tree = parser.runSync(parser.parse(text)) as Root;
-  try {
-    mkdirSync(CACHE, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(tree));
-    renameSync(tmp, file);
-  } catch {
-    // a read-only install: parse every time
-  }
+  writeCache('mdast', `${key}.json`, JSON.stringify(tree));
   return tree;
 }
 
 const PARSER_ID = typeof __PARSER_VERSIONS__ === 'string' ? __PARSER_VERSIONS__ : 'unbundled';
-const CACHE = join(ROOT, 'node_modules', '.cache', 'voortgang', 'mdast');

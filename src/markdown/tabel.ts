@@ -1,50 +1,59 @@
 import type { Code } from 'mdast';
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { z } from 'zod';
 import { SourceError } from '../errors.js';
-import { formatChange, formatValue } from '../format/nl.js';
-import type { LoadedDataset } from '../load/load-document.js';
+import { formatChange, formatFigure } from '../format/nl.js';
+import { figureOf, measureKeys, measureLabel, seriesLabel, yearsOf, type Figure, type LoadedDataset } from '../load/dataset.js';
 import { parseYaml } from '../load/read-yaml.js';
 import { issueToError } from '../validate/validate-yaml.js';
 
 /**
- * The `tabel` block: a table rendered from a data set in content/<year>/data/.
+ * The `tabel` block: a table rendered from the data sets in content/<year>/data/.
+ *
+ * One row per year, a column per series (of one measure):
  *
  *     ```tabel
  *     data: hic                      # content/<year>/data/hic.yaml
- *     jaren: 2011-2021               # one row per year (default: every year in the data)
- *     reeksen: [overvallen, geweld]  # columns (default: every series)
+ *     jaren: 2011-2021               # rows (default: every year in the data)
+ *     reeksen: [overvallen, geweld]  # columns (default: every series); <data>.<reeks> takes one from another file
  *     ontwikkeling: true             # adds "Procentuele ontwikkeling 2011-2021"
  *     ```
  *
- * or with the series as rows and chosen (measure, year) columns:
- *
- *     ```tabel
- *     data: opheldering
- *     rijen: reeksen
- *     kop: Ophelderingspercentages
- *     kolommen: [doel 2019, realisatie 2019, realisatie 2021]
- *     ```
+ * one row per year, a column per measure of one series (`reeks: overvallen`, `maten: [...]`), or the series
+ * as rows with chosen (measure, year) columns (`rijen: reeksen`, `kolommen: [doel 2019, realisatie 2021]`).
+ * `titel` prints a caption above, `bron: true` the data's source below, `koppen` replaces the column labels,
+ * `jaarkolom: gewoon` sets the years in regular instead of bold type.
  */
 export const tabelSchema = z
   .object({
     data: z.string().min(1),
     rijen: z.enum(['jaren', 'reeksen']).default('jaren'),
+    titel: z.string().min(1).optional(),
     kop: z.string().optional(),
-    jaren: z
-      .union([z.string().regex(/^\d{4}\s*-\s*\d{4}$/, 'expected a range such as 2011-2021'), z.array(z.number().int())])
-      .optional(),
+    jaren: z.union([z.string().regex(/^\d{4}\s*-\s*\d{4}$/, 'expected a range such as 2011-2021'), z.array(z.number().int()).min(1)]).optional(),
     reeksen: z.array(z.string()).min(1).optional(),
+    reeks: z.string().optional(),
     maat: z.string().optional(),
+    maten: z.array(z.string()).min(1).optional(),
     kolommen: z.array(z.string().regex(/^[a-z][a-z0-9_]*\s+\d{4}$/, 'expected "<maat> <jaar>", e.g. "realisatie 2021"')).min(1).optional(),
+    koppen: z.array(z.string()).min(1).optional(),
     ontwikkeling: z.boolean().default(false),
+    bron: z.boolean().default(false),
+    jaarkolom: z.enum(['vet', 'gewoon']).default('vet'),
   })
   .strict();
 
 type Tabel = z.infer<typeof tabelSchema>;
 
-export function renderTabel(node: Code, file: string, datasets: Map<string, LoadedDataset>): Element {
+interface Column {
+  label: string;
+  /** What the column is, for error messages: "hic.overvallen (aantal)". */
+  name: string;
+  cell: (year: number) => Figure | undefined;
+}
+
+export function renderTabel(node: Code, file: string, datasets: Map<string, LoadedDataset>): ElementContent[] {
   const firstLine = (node.position?.start.line ?? 1) + 1;
   const source = parseYaml(file, node.value, firstLine - 1);
   const parsed = tabelSchema.safeParse(source.value);
@@ -53,65 +62,111 @@ export function renderTabel(node: Code, file: string, datasets: Map<string, Load
   const fail = (message: string): never => {
     throw new SourceError(file, node.position?.start.line, node.position?.start.column, `tabel: ${message}`);
   };
+  const resolve = dataResolver(datasets, fail);
+  const main = resolve.set(spec.data);
 
-  const loaded = datasets.get(spec.data) ?? fail(`no data set "${spec.data}" — the data sets of this year are: ${[...datasets.keys()].join(', ') || '(none: add content/<year>/data/<name>.yaml)'}`);
-  const data = loaded.data;
-  const seriesKeys = spec.reeksen ?? Object.keys(data.reeksen);
-  for (const key of seriesKeys) if (!data.reeksen[key]) fail(`data set "${spec.data}" has no series "${key}" — it has: ${Object.keys(data.reeksen).join(', ')}`);
-  const measureOf = (m?: string) => {
-    const keys = Object.keys(data.maten);
-    const measure = m ?? (keys.length === 1 ? keys[0]! : fail(`data set "${spec.data}" has several measures (${keys.join(', ')}): choose one with "maat:"`));
-    if (!data.maten[measure]) fail(`data set "${spec.data}" has no measure "${measure}" — it has: ${keys.join(', ')}`);
-    return measure;
+  const table = spec.rijen === 'jaren' ? byYear(spec, main, resolve, fail) : bySeries(spec, main, resolve, fail);
+  const blocks: ElementContent[] = [table];
+  if (spec.bron) blocks.push(h('p', { className: ['bron'] }, `Bron: ${main.data.bron}`));
+  return blocks;
+}
+
+/** Looks up data sets, series and measures, failing with the names that do exist. */
+function dataResolver(datasets: Map<string, LoadedDataset>, fail: (m: string) => never) {
+  const set = (name: string) =>
+    datasets.get(name) ?? fail(`no data set "${name}" — the data sets of this year are: ${[...datasets.keys()].join(', ') || '(none: add content/<year>/data/<name>.yaml)'}`);
+  const series = (d: LoadedDataset, key: string) => {
+    if (!d.data.reeksen[key]) fail(`data set "${d.name}" has no series "${key}" — it has: ${Object.keys(d.data.reeksen).join(', ')}`);
+    return key;
   };
-  const value = (series: string, measure: string, year: number) => (data.reeksen[series]![measure] as Record<string, number> | undefined)?.[String(year)];
+  const measure = (d: LoadedDataset, m?: string) => {
+    const keys = measureKeys(d);
+    const chosen = m ?? (keys.length === 1 ? keys[0]! : fail(`data set "${d.name}" has several measures (${keys.join(', ')}): choose one with "maat:"`));
+    if (!keys.includes(chosen)) fail(`data set "${d.name}" has no measure "${chosen}" — it has: ${keys.join(', ')}`);
+    return chosen;
+  };
+  return { set, series, measure };
+}
 
-  if (spec.rijen === 'jaren') return byYear(spec, seriesKeys, measureOf(spec.maat), value, data, fail);
-  return bySeries(spec, seriesKeys, value, data, measureOf, fail);
-
-  // --- layouts -----------------------------------------------------------------------------------
-  function years(measure: string): number[] {
-    if (Array.isArray(spec.jaren)) return spec.jaren;
-    if (typeof spec.jaren === 'string') {
-      const [a, b] = spec.jaren.split('-').map((s) => Number(s.trim())) as [number, number];
-      if (b < a) fail(`jaren: ${spec.jaren} runs backwards — write the first year first`);
-      return Array.from({ length: b - a + 1 }, (_, i) => a + i);
-    }
-    const all = new Set<number>();
-    for (const key of seriesKeys) for (const y of Object.keys((data.reeksen[key]![measure] as object) ?? {})) all.add(Number(y));
-    return [...all].sort((x, y) => x - y);
+function yearsFor(spec: Tabel, columns: Array<{ d: LoadedDataset; series: string; measure: string }>, fail: (m: string) => never): number[] {
+  if (Array.isArray(spec.jaren)) return spec.jaren;
+  if (typeof spec.jaren === 'string') {
+    const [a, b] = spec.jaren.split('-').map((s) => Number(s.trim())) as [number, number];
+    if (b < a) fail(`jaren: ${spec.jaren} runs backwards — write the first year first`);
+    return Array.from({ length: b - a + 1 }, (_, i) => a + i);
   }
+  const all = new Set<number>();
+  for (const c of columns) for (const y of yearsOf(c.d, c.series, c.measure)) all.add(y);
+  if (all.size === 0) fail('the data has no years for these columns');
+  return [...all].sort((x, y) => x - y);
+}
 
-  function byYear(spec: Tabel, keys: string[], measure: string, get: typeof value, d: typeof data, f: typeof fail): Element {
-    const ys = years(measure);
-    if (ys.length === 0) f(`data set "${spec.data}" has no years for measure "${measure}"`);
-    const head = h('thead', h('tr', [h('th', { scope: 'col' }, spec.kop ?? 'Jaar'), ...keys.map((k) => h('th', { scope: 'col' }, d.reeksen[k]!.label))]));
-    const rows = ys.map((y) =>
-      h('tr', [h('th', { scope: 'row' }, String(y)), ...keys.map((k) => h('td', formatValue(get(k, measure, y), d.eenheid)))]),
-    );
-    const foot: Element[] = [];
-    if (spec.ontwikkeling) {
-      const first = ys[0]!;
-      const last = ys[ys.length - 1]!;
-      const cells = keys.map((k) => {
-        const a = get(k, measure, first);
-        const b = get(k, measure, last);
-        if (a === undefined || b === undefined) f(`ontwikkeling needs a value for ${first} and ${last} in series "${k}"`);
-        if (a === 0) f(`ontwikkeling: series "${k}" is 0 in ${first}, so a change in percent does not exist`);
-        return h('td', formatChange(a!, b!));
-      });
-      foot.push(h('tr', { className: ['berekend'] }, [h('th', { scope: 'row' }, `Procentuele ontwikkeling ${first}-${last}`), ...cells]));
-    }
-    return h('table', { className: ['tabel', 'tabel-jaren'], dataBron: d.bron }, [head, h('tbody', rows), ...(foot.length ? [h('tfoot', foot)] : [])]);
-  }
+function withLabels(spec: Tabel, columns: Column[], fail: (m: string) => never): Column[] {
+  if (!spec.koppen) return columns;
+  if (spec.koppen.length !== columns.length) fail(`koppen has ${spec.koppen.length} labels for ${columns.length} columns`);
+  return columns.map((c, i) => ({ ...c, label: spec.koppen![i]! }));
+}
 
-  function bySeries(spec: Tabel, keys: string[], get: typeof value, d: typeof data, measure: typeof measureOf, f: typeof fail): Element {
-    const columns = (spec.kolommen ?? f('with "rijen: reeksen", list the columns as "kolommen: [<maat> <jaar>, …]"')).map((c) => {
-      const [m, y] = c.split(/\s+/) as [string, string];
-      return { measure: measure(m), year: Number(y) };
+function byYear(spec: Tabel, main: LoadedDataset, resolve: ReturnType<typeof dataResolver>, fail: (m: string) => never): Element {
+  let sources: Array<{ d: LoadedDataset; series: string; measure: string; label: string }>;
+  if (spec.reeks) {
+    // A column per measure of one series (e.g. ambitie and realisatie side by side).
+    if (spec.reeksen) fail('use either "reeks" (one series, a column per measure) or "reeksen" (a column per series)');
+    const series = resolve.series(main, spec.reeks);
+    sources = (spec.maten ?? measureKeys(main)).map((m) => ({ d: main, series, measure: resolve.measure(main, m), label: measureLabel(main, m) }));
+  } else {
+    if (spec.maten) fail('"maten" lists the columns of one series: name it with "reeks"');
+    sources = (spec.reeksen ?? Object.keys(main.data.reeksen)).map((name) => {
+      const [setName, key] = name.includes('.') ? (name.split('.', 2) as [string, string]) : [main.name, name];
+      const d = resolve.set(setName);
+      const series = resolve.series(d, key);
+      return { d, series, measure: resolve.measure(d, d === main ? spec.maat : undefined), label: seriesLabel(d, series) };
     });
-    const head = h('thead', h('tr', [h('th', { scope: 'col' }, spec.kop ?? ''), ...columns.map((c) => h('th', { scope: 'col' }, `${d.maten[c.measure]} ${c.year}`))]));
-    const rows = keys.map((k) => h('tr', [h('th', { scope: 'row' }, d.reeksen[k]!.label), ...columns.map((c) => h('td', formatValue(get(k, c.measure, c.year), d.eenheid)))]));
-    return h('table', { className: ['tabel', 'tabel-reeksen'], dataBron: d.bron }, [head, h('tbody', rows)]);
   }
+  const columns = withLabels(
+    spec,
+    sources.map((s) => ({ label: s.label, name: `${s.d.name}.${s.series} (${s.measure})`, cell: (y: number) => figureOf(s.d, s.series, s.measure, y) })),
+    fail,
+  );
+  const ys = yearsFor(spec, sources, fail);
+  const yearClass = spec.jaarkolom === 'gewoon' ? { className: ['gewoon'] } : {};
+  const head = h('thead', h('tr', [h('th', { scope: 'col' }, spec.kop ?? 'Jaar'), ...columns.map((c) => h('th', { scope: 'col' }, c.label))]));
+  const rows = ys.map((y) => h('tr', [h('th', { scope: 'row', ...yearClass }, String(y)), ...columns.map((c) => h('td', formatFigure(c.cell(y))))]));
+  const foot: Element[] = [];
+  if (spec.ontwikkeling) {
+    const first = ys[0]!;
+    const last = ys[ys.length - 1]!;
+    const cells = columns.map((c) => {
+      const a = c.cell(first)?.value;
+      const b = c.cell(last)?.value;
+      if (a === undefined || b === undefined) return fail(`ontwikkeling needs a figure for ${first} and ${last} in ${c.name}`);
+      if (a === 0) return fail(`ontwikkeling: ${c.name} is 0 in ${first}, so a change in percent does not exist`);
+      return h('td', formatChange(a, b));
+    });
+    foot.push(h('tr', { className: ['berekend'] }, [h('th', { scope: 'row' }, `Procentuele ontwikkeling ${first}-${last}`), ...cells]));
+  }
+  return h('table', { className: ['tabel', 'tabel-jaren'] }, [
+    ...(spec.titel ? [h('caption', spec.titel)] : []),
+    head,
+    h('tbody', rows),
+    ...(foot.length ? [h('tfoot', foot)] : []),
+  ]);
+}
+
+function bySeries(spec: Tabel, main: LoadedDataset, resolve: ReturnType<typeof dataResolver>, fail: (m: string) => never): Element {
+  const keys = (spec.reeksen ?? Object.keys(main.data.reeksen)).map((k) => resolve.series(main, k));
+  const columns = withLabels(
+    spec,
+    (spec.kolommen ?? fail('with "rijen: reeksen", list the columns as "kolommen: [<maat> <jaar>, …]"')).map((c) => {
+      const [m, y] = c.split(/\s+/) as [string, string];
+      const measure = resolve.measure(main, m);
+      return { label: `${measureLabel(main, measure)} ${y}`, name: c, cell: () => undefined, measure, year: Number(y) };
+    }),
+    fail,
+  ) as Array<Column & { measure: string; year: number }>;
+  const head = h('thead', h('tr', [h('th', { scope: 'col' }, spec.kop ?? ''), ...columns.map((c) => h('th', { scope: 'col' }, c.label))]));
+  const rows = keys.map((k) =>
+    h('tr', [h('th', { scope: 'row' }, seriesLabel(main, k)), ...columns.map((c) => h('td', formatFigure(figureOf(main, k, c.measure, c.year))))]),
+  );
+  return h('table', { className: ['tabel', 'tabel-reeksen'] }, [...(spec.titel ? [h('caption', spec.titel)] : []), head, h('tbody', rows)]);
 }

@@ -4,11 +4,12 @@ import { h } from 'hastscript';
 import { toHast, defaultHandlers, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { SourceError, throwIfAny } from '../errors.js';
-import type { LoadedDataset } from '../load/load-document.js';
+import type { LoadedDataset } from '../load/dataset.js';
 import { checkSection } from './check-section.js';
 import { numberFootnotes } from './footnotes.js';
 import { parseSection, type ParsedSection } from './parse-section.js';
 import { renderTabel } from './tabel.js';
+import { drawFigures } from './grafiek/figure.js';
 import { resolveDataRefs } from './data-refs.js';
 import { aboveStreep, checkStreep, findStreep, STREEP } from './streep.js';
 import type { MarkdownSource } from '../load/load-document.js';
@@ -28,7 +29,11 @@ export interface DocumentBody {
 export type Extent = 'volledig' | 'openbaar';
 
 /** Markdown sections → HTML body and footnotes, with every problem reported at its file and line. */
-export function sectionsToHtml(sources: MarkdownSource[], datasets: Map<string, LoadedDataset>, extent: Extent = 'volledig'): DocumentBody & { streep: boolean } {
+export async function sectionsToHtml(
+  sources: MarkdownSource[],
+  datasets: Map<string, LoadedDataset>,
+  extent: Extent = 'volledig',
+): Promise<DocumentBody & { streep: boolean }> {
   const all = sources.map(parseSection);
   const errors = [...all.flatMap(checkSection), ...all.flatMap(checkStreep)];
   // The whole document is checked whichever part is printed: a public version never hides a broken source.
@@ -38,13 +43,14 @@ export function sectionsToHtml(sources: MarkdownSource[], datasets: Map<string, 
   const sections = extent === 'openbaar' ? aboveStreep(all) : all;
   const { numbering } = sections === all ? checked : numberFootnotes(sections);
 
+  const figures = await drawFigures(sections, datasets);
   const calls = new Set<number>(); // a note's text goes with its first call only
   const bodyParts: ElementContent[] = [];
-  for (const section of sections) bodyParts.push(...convert(section, section.tree, datasets, numbering.numberOf, calls));
+  for (const section of sections) bodyParts.push(...convert(section, section.tree, datasets, numbering.numberOf, calls, figures));
 
   const notes = numbering.notes.map((note) => {
     const section = sections.find((s) => s.file === note.file)!;
-    const content = convert(section, { type: 'root', children: note.definition.children }, datasets, numbering.numberOf, calls);
+    const content = convert(section, { type: 'root', children: note.definition.children }, datasets, numbering.numberOf, calls, figures);
     return h('div', { className: ['noot'], id: `noot-${note.number}`, dataNoot: note.number }, [
       h('span', { className: ['noot-nr'] }, String(note.number)),
       h('div', { className: ['noot-tekst'] }, content),
@@ -65,6 +71,7 @@ function convert(
   datasets: Map<string, LoadedDataset>,
   numberOf: (file: string, id: string) => number,
   seen: Set<number>,
+  figures: Map<Code, Element>,
 ): ElementContent[] {
   const hast = toHast(tree, {
     handlers: {
@@ -89,6 +96,7 @@ function convert(
             throw new SourceError(section.file, node.position?.start.line, node.position?.start.column, `tabel: ${(err as Error).message}`);
           }
         }
+        if (node.lang === 'grafiek') return figures.get(node)!;
         return defaultHandlers.code(state, node);
       },
       heading(state: State, node: Heading) {

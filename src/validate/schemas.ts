@@ -78,20 +78,64 @@ export const documentSchema = z.discriminatedUnion('soort', [kamerbriefSchema, b
   error: 'expected soort: kamerbrief or soort: beslisnota',
 });
 
-const yearKey = z.string().regex(/^\d{4}$/, 'expected a year such as 2021');
+const yearKey = z.string().regex(/^\d{4}$/, 'expected a year of four digits, e.g. 2021');
+const unit = z.enum(['aantal', 'procent'], { error: 'expected "aantal" or "procent"' });
+const measureKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'measure keys are lower case words, e.g. doel or ambitie_aantal');
+
+/** A figure: a number, written with a decimal point (62.57); the decimals written are the decimals printed. */
+const figure = z.number({
+  error: (issue) => {
+    const written = typeof issue.input === 'string' ? issue.input.trim() : undefined;
+    if (written && /^-?\d{1,3}(\.\d{3})*(,\d+)?%?$/.test(written) && /[.,%]/.test(written)) {
+      return `expected a number; write ${written} as ${written.replace(/\./g, '').replace(',', '.').replace('%', '')} (a decimal point, no thousands separator, no %)`;
+    }
+    return 'expected a number';
+  },
+});
+
+const measure = z.union(
+  [
+    text.describe('Label of the measure, e.g. Realisatie'),
+    z
+      .object({
+        label: text.describe('Label of the measure, e.g. Ambitie ophelderingspercentage'),
+        eenheid: unit.optional().describe('Unit of this measure, if it differs from the data set\'s eenheid'),
+      })
+      .strict(),
+  ],
+  { error: 'expected a label (e.g. Realisatie) or { label: …, eenheid: aantal|procent }' },
+);
 
 export const datasetSchema = z
   .object({
-    titel: text,
-    bron: text.describe('Source of the figures ("Bron: …")'),
-    eenheid: z.enum(['aantal', 'procent'], { error: 'expected "aantal" or "procent"' }),
-    maten: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'measure keys are lower case words, e.g. doel'), text).describe('Measures (e.g. doel, realisatie) with their labels'),
-    reeksen: z.record(
-      z.string().regex(/^[a-z][a-z0-9_-]*$/, 'series keys are lower case words, e.g. overvallen'),
-      z.object({ label: text }).catchall(z.record(yearKey, z.number({ error: 'expected a number' }))),
-    ),
+    titel: text.describe('What the figures are, e.g. Geregistreerde high impact crimes'),
+    bron: text.describe('Source of the figures, printed as "Bron: …" under tables and charts'),
+    eenheid: unit.describe('Unit of the figures: aantal (1.982) or procent (62,57%); a measure may name its own'),
+    maten: z.record(measureKey, measure).describe('Measures (e.g. doel, realisatie) with their labels'),
+    reeksen: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9_-]*$/, 'series keys are lower case words, e.g. overvallen'),
+        z
+          .object({ label: text.describe('Label of the series, e.g. Overvallen') })
+          .catchall(z.record(yearKey, figure).describe('One figure per year, years in increasing order: { 2019: 1174, 2020: 907 }')),
+      )
+      .describe('Series, each with its figures per measure and year'),
   })
-  .strict();
+  .strict()
+  .superRefine((d, ctx) => {
+    for (const [key, series] of Object.entries(d.reeksen)) {
+      for (const m of Object.keys(series)) {
+        if (m !== 'label' && !(m in d.maten)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['reeksen', key, m],
+            params: { atKey: true },
+            message: `measure "${m}" is not declared in maten (${Object.keys(d.maten).join(', ') || 'none'}) — fix the spelling or declare it under maten`,
+          });
+        }
+      }
+    }
+  });
 
 export type Afzender = z.infer<typeof afzenderSchema>;
 export type Kamerbrief = z.infer<typeof kamerbriefSchema>;

@@ -1,0 +1,115 @@
+import type { Code } from 'mdast';
+import { z } from 'zod';
+import { SourceError } from '../../errors.js';
+import { formatChange, formatFigure, formatNumber } from '../../format/nl.js';
+import { figureOf, measureKeys, measureLabel, measureUnit, seriesLabel, yearsOf, type LoadedDataset } from '../../load/dataset.js';
+import { parseYaml } from '../../load/read-yaml.js';
+import { issueToError } from '../../validate/validate-yaml.js';
+
+/**
+ * The `grafiek` block: a line or bar chart of data series, drawn at build time as vector SVG.
+ *
+ *     ```grafiek
+ *     data: hic
+ *     reeksen: [overvallen, straatroven, woninginbraken, geweld]
+ *     jaren: 2011-2021
+ *     soort: lijn            # lijn (default) or staaf
+ *     weergave: index        # aantal (the figures, default) or index (first year = 100)
+ *     titel: Ontwikkeling high impact crimes, 2011-2021
+ *     ```
+ */
+export const grafiekSchema = z
+  .object({
+    data: z.string().min(1),
+    titel: z.string().min(1, 'a chart needs a title: it is its caption and the start of its text alternative'),
+    reeksen: z.array(z.string()).min(1).optional(),
+    maat: z.string().optional(),
+    jaren: z.union([z.string().regex(/^\d{4}\s*-\s*\d{4}$/, 'expected a range such as 2011-2021'), z.array(z.number().int()).min(2)]).optional(),
+    soort: z.enum(['lijn', 'staaf']).default('lijn'),
+    weergave: z.enum(['aantal', 'index']).default('aantal'),
+    hoogte: z.number().int().min(120).max(500).default(250).describe('Height in CSS pixels; the width is the text column'),
+  })
+  .strict();
+
+/** Everything that determines a chart's picture: plain data, so that it can be a cache key. */
+export interface ChartSpec {
+  soort: 'lijn' | 'staaf';
+  width: number;
+  height: number;
+  years: string[];
+  series: Array<{ label: string; values: Array<number | null> }>;
+  axis: { name: string; unit: 'aantal' | 'procent' | 'index' };
+}
+
+/** What drawn ids start with; replaced by a per-document prefix where the chart is placed. */
+export const ID_PLACEHOLDER = '@@grafiek@@';
+
+/** A chart as the letter shows it: the picture's spec, its caption, source and text alternative. */
+export interface Chart {
+  spec: ChartSpec;
+  titel: string;
+  bron: string;
+  alt: string;
+}
+
+/** Width of the text column (134 mm) in CSS pixels: the chart is drawn at the size it is printed. */
+const COLUMN_PX = Math.round((134 / 25.4) * 96);
+
+export function chartFromBlock(node: Code, file: string, datasets: Map<string, LoadedDataset>): Chart {
+  const source = parseYaml(file, node.value, node.position?.start.line ?? 0);
+  const parsed = grafiekSchema.safeParse(source.value);
+  if (!parsed.success) throw issueToError(source, parsed.error.issues[0]!);
+  const g = parsed.data;
+  const fail = (message: string): never => {
+    throw new SourceError(file, node.position?.start.line, node.position?.start.column, `grafiek: ${message}`);
+  };
+
+  const d = datasets.get(g.data) ?? fail(`no data set "${g.data}" — the data sets of this year are: ${[...datasets.keys()].join(', ') || '(none)'}`);
+  const measures = measureKeys(d);
+  const measure = g.maat ?? (measures.length === 1 ? measures[0]! : fail(`data set "${g.data}" has several measures (${measures.join(', ')}): choose one with "maat:"`));
+  if (!measures.includes(measure)) fail(`data set "${g.data}" has no measure "${measure}" — it has: ${measures.join(', ')}`);
+  const keys = g.reeksen ?? Object.keys(d.data.reeksen);
+  for (const k of keys) if (!d.data.reeksen[k]) fail(`data set "${g.data}" has no series "${k}" — it has: ${Object.keys(d.data.reeksen).join(', ')}`);
+
+  let years: number[];
+  if (Array.isArray(g.jaren)) years = g.jaren;
+  else if (typeof g.jaren === 'string') {
+    const [a, b] = g.jaren.split('-').map((s) => Number(s.trim())) as [number, number];
+    if (b <= a) fail(`jaren: ${g.jaren} — write the first year first, and at least two years`);
+    years = Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  } else years = [...new Set(keys.flatMap((k) => yearsOf(d, k, measure)))].sort((x, y) => x - y);
+  if (years.length < 2) fail('a chart needs at least two years');
+
+  const unit = measureUnit(d, measure);
+  const base = years[0]!;
+  const series = keys.map((k) => {
+    const raw = years.map((y) => figureOf(d, k, measure, y)?.value ?? null);
+    if (g.weergave === 'index') {
+      const b = raw[0];
+      if (b === null || b === undefined) fail(`weergave: index divides by the first year, ${base}, but series "${k}" has no figure for it — start "jaren" at a year with figures`);
+      if (b === 0) fail(`weergave: index divides by the first year, ${base}, but series "${k}" is 0 then`);
+      return { label: seriesLabel(d, k), values: raw.map((v) => (v === null ? null : Math.round((v / b!) * 1000) / 10)) };
+    }
+    return { label: seriesLabel(d, k), values: raw };
+  });
+
+  const axis =
+    g.weergave === 'index'
+      ? { name: `Index (${base} = 100)`, unit: 'index' as const }
+      : { name: unit === 'procent' ? `${measureLabel(d, measure)} (%)` : measureLabel(d, measure), unit };
+  const spec: ChartSpec = { soort: g.soort, width: COLUMN_PX, height: g.hoogte, years: years.map(String), series, axis };
+  return { spec, titel: g.titel, bron: d.data.bron, alt: altText(g.titel, g.soort, axis.name, years, keys, d, measure) };
+}
+
+/** The text alternative: what a reader of the picture sees, from the data — first and last figure of each series. */
+function altText(titel: string, soort: string, axisName: string, years: number[], keys: string[], d: LoadedDataset, measure: string): string {
+  const first = years[0]!;
+  const last = years[years.length - 1]!;
+  const lines = keys.map((k) => {
+    const a = figureOf(d, k, measure, first);
+    const b = figureOf(d, k, measure, last);
+    const change = a && b && a.value !== 0 ? ` (${formatChange(a.value, b.value)})` : '';
+    return `${seriesLabel(d, k)}: van ${formatFigure(a)} in ${first} naar ${formatFigure(b)} in ${last}${change}.`;
+  });
+  return `${soort === 'staaf' ? 'Staafdiagram' : 'Lijngrafiek'}: ${titel}. Verticale as: ${axisName}; ${formatNumber(years.length, 0)} jaren, ${first} tot en met ${last}. ${lines.join(' ')}`;
+}
