@@ -8,6 +8,7 @@ import { launchBrowser } from './print/browser.js';
 import { OfflineRenderError, Renderer } from './print/render-pdf.js';
 import { chromiumExecutable } from './print/chromium-binary.js';
 import { ROOT } from './paths.js';
+import { runDiff, type DiffOptions } from './diff/run-diff.js';
 
 export { buildDocument, launchBrowser, Renderer };
 export { inlinePreparer } from './build/preparer.js';
@@ -17,6 +18,10 @@ const USAGE = `voortgang — Kamerbrieven and beslisnota's from Markdown and dat
 
 usage:
   voortgang build <year>…        build every document of the year(s) into output/<year>/
+  voortgang diff <year> --from <rev|folder> [--to <rev|folder>] [--format text]
+                                 redline of two revisions (git revisions of content/, or two folders; without
+                                 --to the working tree): output/<year>/<name>.diff.pdf and .diff.html, and a
+                                 summary per section (--format text: the word diff per section and footnote)
   voortgang setup                unpack the bundled Chromium (done by npm install)
 
 options:
@@ -27,10 +32,14 @@ options:
 `;
 
 export async function main(argv: string[]): Promise<number> {
-  const { command, years, paths, timings } = parseArgs(argv);
+  const { command, years, paths, timings, diff } = parseArgs(argv);
   if (command === 'setup') {
     console.log(`Chromium ready: ${await chromiumExecutable()}`);
     return 0;
+  }
+  if (command === 'diff') {
+    if (years.length !== 1 || !diff.from) throw new UsageError('diff needs one year and --from <git revision or folder>, e.g. voortgang diff 2022 --from HEAD~1');
+    return runDiffCommand(paths, { year: years[0]!, from: diff.from, to: diff.to, format: diff.format });
   }
   if (command !== 'build' || years.length === 0) {
     process.stderr.write(USAGE);
@@ -75,6 +84,26 @@ export async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
+async function runDiffCommand(paths: BuildPaths, opts: DiffOptions): Promise<number> {
+  const browser = launchBrowser();
+  const renderer = browser.then(async (b) => {
+    const r = new Renderer(b);
+    await r.ready();
+    return r;
+  });
+  renderer.catch(() => undefined);
+  try {
+    await runDiff(paths, opts, renderer, (s) => process.stdout.write(s));
+    return 0;
+  } catch (err) {
+    report(err, () => undefined);
+    return 1;
+  } finally {
+    await renderer.catch(() => undefined);
+    await browser.then((b) => b.close()).catch(() => undefined);
+  }
+}
+
 function report(err: unknown, count: () => void): undefined {
   count();
   if (err instanceof SourceError || err instanceof SourceErrors || err instanceof OfflineRenderError) process.stderr.write(`${err.message}\n`);
@@ -82,8 +111,9 @@ function report(err: unknown, count: () => void): undefined {
   return undefined;
 }
 
-function parseArgs(argv: string[]): { command: string | undefined; years: string[]; paths: BuildPaths; timings: boolean } {
+function parseArgs(argv: string[]): { command: string | undefined; years: string[]; paths: BuildPaths; timings: boolean; diff: { from?: string; to?: string; format: 'summary' | 'text' } } {
   let timings = false;
+  const diff: { from?: string; to?: string; format: 'summary' | 'text' } = { format: 'summary' };
   const paths: BuildPaths = { content: resolve('content'), output: resolve('output'), templates: join(ROOT, 'templates') };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -97,13 +127,21 @@ function parseArgs(argv: string[]): { command: string | undefined; years: string
     else if (a === '--output') paths.output = value();
     else if (a === '--templates') paths.templates = value();
     else if (a === '--timings') timings = true;
-    else if (a === '-h' || a === '--help') return { command: undefined, years: [], paths, timings };
+    else if (a === '--from' || a === '--to') {
+      const v = argv[++i];
+      if (!v) throw new UsageError(`${a} needs a git revision or a folder`);
+      diff[a === '--from' ? 'from' : 'to'] = v;
+    } else if (a === '--format') {
+      const v = argv[++i];
+      if (v !== 'text' && v !== 'summary') throw new UsageError('--format is text or summary');
+      diff.format = v;
+    } else if (a === '-h' || a === '--help') return { command: undefined, years: [], paths, timings, diff };
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else rest.push(a);
   }
   const [command, ...years] = rest;
   for (const y of years) if (!/^\d{4}$/.test(y)) throw new UsageError(`"${y}" is not a year`);
-  return { command, years, paths, timings };
+  return { command, years, paths, timings, diff };
 }
 
 export class UsageError extends Error {}

@@ -62,7 +62,7 @@ async function printVersion(doc: PreparedDocument, dataFile: string, renderer: P
 }
 
 /** The pass guarantees these; a failure here is a layout that cannot hold its content, reported, never printed. */
-function checkPagination(dataFile: string, report: PaginationReport, footnotes: number): void {
+export function checkPagination(dataFile: string, report: PaginationReport, footnotes: number): void {
   const problems: string[] = [];
   if (report.unplaced.length) problems.push(`footnotes ${report.unplaced.join(', ')} could not be placed`);
   for (let n = 1; n <= footnotes; n++) {
@@ -78,7 +78,7 @@ function checkPagination(dataFile: string, report: PaginationReport, footnotes: 
 }
 
 /** The HTML in output/ refers to ../fonts/, so that it shows as printed when opened in a browser. */
-async function copyFonts(output: string): Promise<void> {
+export async function copyFonts(output: string): Promise<void> {
   const dir = join(output, 'fonts');
   await mkdir(dir, { recursive: true });
   for (const f of FONT_FILES) {

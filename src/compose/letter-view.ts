@@ -15,6 +15,7 @@ export function letterView(sources: DocumentSources, body: DocumentBody, audienc
   const { brief, afzender } = sources;
   const common = {
     openbaar: audience.openbaar,
+    diff: false, // a redline (voortgang diff) sets this and marks what changed
     afzender: {
       ministerie: afzender.ministerie,
       eenheid: afzender.eenheid,

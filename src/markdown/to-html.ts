@@ -3,6 +3,7 @@ import type { Code, FootnoteReference, Heading, Root, Text } from 'mdast';
 import { h } from 'hastscript';
 import { toHast, defaultHandlers, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
+import { basename } from 'node:path';
 import { SourceError, throwIfAny } from '../errors.js';
 import type { LoadedDataset } from '../load/dataset.js';
 import { checkSection } from './check-section.js';
@@ -28,12 +29,36 @@ export interface DocumentBody {
  */
 export type Extent = 'volledig' | 'openbaar';
 
-/** Markdown sections → HTML body and footnotes, with every problem reported at its file and line. */
-export async function sectionsToHtml(
+/** One section (Markdown file) as hast: its blocks in order, and its title (the text of its first heading). */
+export interface SectionHast {
+  file: string;
+  title: string;
+  blocks: ElementContent[];
+}
+
+/** A footnote as hast. `key` names it across revisions of a document: `<section file name>#<label>`. */
+export interface NoteHast {
+  number: number;
+  key: string;
+  content: ElementContent[];
+}
+
+export interface DocumentHast {
+  sections: SectionHast[];
+  notes: NoteHast[];
+  streep: boolean;
+}
+
+/**
+ * Markdown sections → body blocks and footnotes as hast, with every problem reported at its file and line.
+ * With `noteKeys`, each footnote call also carries its note's key (data-key), for comparing revisions.
+ */
+export async function sectionsToHast(
   sources: MarkdownSource[],
   datasets: Map<string, LoadedDataset>,
   extent: Extent = 'volledig',
-): Promise<DocumentBody & { streep: boolean }> {
+  opts: { noteKeys?: boolean } = {},
+): Promise<DocumentHast> {
   const all = sources.map(parseSection);
   const errors = [...all.flatMap(checkSection), ...all.flatMap(checkStreep)];
   // The whole document is checked whichever part is printed: a public version never hides a broken source.
@@ -45,34 +70,68 @@ export async function sectionsToHtml(
 
   const figures = await drawFigures(sections, datasets);
   const calls = new Set<number>(); // a note's text goes with its first call only
-  const bodyParts: ElementContent[] = [];
-  for (const section of sections) bodyParts.push(...convert(section, section.tree, datasets, numbering.numberOf, calls, figures));
-
+  const ctx = { datasets, numberOf: numbering.numberOf, seen: calls, figures, noteKeys: opts.noteKeys === true };
+  const sectionHasts = sections.map((section) => {
+    const blocks = convert(section, section.tree, ctx);
+    const heading = blocks.find((b): b is Element => b.type === 'element' && /^h[1-6]$/.test(b.tagName));
+    return { file: section.file, title: heading ? textOf(heading) : basename(section.file, '.md'), blocks };
+  });
   const notes = numbering.notes.map((note) => {
     const section = sections.find((s) => s.file === note.file)!;
-    const content = convert(section, { type: 'root', children: note.definition.children }, datasets, numbering.numberOf, calls, figures);
-    return h('div', { className: ['noot'], id: `noot-${note.number}`, dataNoot: note.number }, [
-      h('span', { className: ['noot-nr'] }, String(note.number)),
-      h('div', { className: ['noot-tekst'] }, content),
-    ]);
+    const content = convert(section, { type: 'root', children: note.definition.children }, ctx);
+    return { number: note.number, key: noteKey(note.file, note.definition.identifier), content };
   });
+  return { sections: sectionHasts, notes, streep };
+}
 
+/** A footnote as the layouts print it; `label` is what the reader sees (its number). */
+export function noteElement(id: number, label: string, content: ElementContent[], className: string[] = []): Element {
+  return h('div', { className: ['noot', ...className], id: `noot-${id}`, dataNoot: id }, [
+    h('span', { className: ['noot-nr'] }, label),
+    h('div', { className: ['noot-tekst'] }, content),
+  ]);
+}
+
+/** Markdown sections → HTML body and footnotes. */
+export async function sectionsToHtml(
+  sources: MarkdownSource[],
+  datasets: Map<string, LoadedDataset>,
+  extent: Extent = 'volledig',
+): Promise<DocumentBody & { streep: boolean }> {
+  const doc = await sectionsToHast(sources, datasets, extent);
+  return bodyToHtml(doc.sections.flatMap((s) => s.blocks), doc.notes.map((n) => noteElement(n.number, String(n.number), n.content)), doc.streep);
+}
+
+export function bodyToHtml(blocks: ElementContent[], notes: Element[], streep: boolean): DocumentBody & { streep: boolean } {
   return {
-    html: toHtml({ type: 'root', children: bodyParts }),
+    html: toHtml({ type: 'root', children: blocks }),
     footnotesHtml: toHtml({ type: 'root', children: notes }),
     footnoteCount: notes.length,
     streep,
   };
 }
 
-function convert(
-  section: ParsedSection,
-  tree: Root,
-  datasets: Map<string, LoadedDataset>,
-  numberOf: (file: string, id: string) => number,
-  seen: Set<number>,
-  figures: Map<Code, Element>,
-): ElementContent[] {
+export function noteKey(file: string, identifier: string): string {
+  return `${basename(file)}#${identifier}`;
+}
+
+/** The text of an element, its parts joined as a reader sees them. */
+export function textOf(node: ElementContent | HastRoot): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' || node.type === 'root') return node.children.map((c) => textOf(c as ElementContent)).join('');
+  return '';
+}
+
+interface ConvertContext {
+  datasets: Map<string, LoadedDataset>;
+  numberOf: (file: string, id: string) => number;
+  seen: Set<number>;
+  figures: Map<Code, Element>;
+  noteKeys: boolean;
+}
+
+function convert(section: ParsedSection, tree: Root, ctx: ConvertContext): ElementContent[] {
+  const { datasets, numberOf, seen, figures } = ctx;
   const hast = toHast(tree, {
     handlers: {
       footnoteDefinition: () => undefined,
@@ -81,7 +140,8 @@ function convert(
         const n = numberOf(section.file, node.identifier);
         const first = !seen.has(n);
         seen.add(n);
-        return h('sup', { className: first ? ['noot-ref', 'eerste'] : ['noot-ref'], dataNoot: n }, [h('a', { href: `#noot-${n}` }, String(n))]);
+        const key = ctx.noteKeys ? { dataKey: noteKey(section.file, node.identifier) } : {};
+        return h('sup', { className: first ? ['noot-ref', 'eerste'] : ['noot-ref'], dataNoot: n, ...key }, [h('a', { href: `#noot-${n}` }, String(n))]);
       },
       code(state: State, node: Code) {
         if (node.lang === STREEP) {

@@ -1,0 +1,176 @@
+import type { Element, ElementContent, Text } from 'hast';
+import { diffArrays } from 'diff';
+import { h } from 'hastscript';
+import { isWord, joinTokens, tokenize } from './tokens.js';
+
+/** Words inserted and deleted: what the summary counts. Punctuation changes show, but count no words. */
+export interface Counts {
+  inserted: number;
+  deleted: number;
+}
+
+/**
+ * How inline atoms are compared and shown: a footnote call is one token, named by its note's key, so that a
+ * renumbered note is no change; a call that is gone is shown by `deletedAtom` (its note, marked as removed).
+ */
+export interface AtomRules {
+  keyOf(el: Element): string | undefined;
+  deletedAtom(el: Element): ElementContent;
+  insertedAtom(el: Element): void;
+}
+
+interface Run {
+  tokens: string[];
+  atoms: Map<number, Element>;
+}
+
+/** The tokens of an element's text in reading order, atoms (footnote calls) as one token each. */
+function tokensOf(el: Element, rules: AtomRules, visitText?: (t: Text, parent: Element) => void, visitAtom?: (a: Element, parent: Element) => void): Run {
+  const run: Run = { tokens: [], atoms: new Map() };
+  const walk = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type === 'text') {
+        visitText?.(child, node);
+        for (const t of tokenize(child.value)) run.tokens.push(t.text);
+      } else if (child.type === 'element') {
+        const key = rules.keyOf(child);
+        if (key !== undefined) {
+          visitAtom?.(child, node);
+          run.atoms.set(run.tokens.length, child);
+          run.tokens.push(`\u0000${key}`);
+        } else walk(child);
+      }
+    }
+  };
+  walk(el);
+  return run;
+}
+
+/** The text of an element as tokens joined, for comparing blocks. */
+export function signature(el: Element, rules: AtomRules): string {
+  return tokensOf(el, rules).tokens.join(' ');
+}
+
+/** Share of tokens two blocks have in common, in order (0 … 1). */
+export function similarity(a: Element, b: Element, rules: AtomRules): number {
+  const x = tokensOf(a, rules).tokens;
+  const y = tokensOf(b, rules).tokens;
+  if (x.length + y.length === 0) return 1;
+  let common = 0;
+  for (const c of diffArrays(x, y)) if (!c.added && !c.removed) common += c.value.length;
+  return (2 * common) / (x.length + y.length);
+}
+
+/**
+ * The new element with the word-level changes from the old one marked in place: inserted words in <ins>,
+ * deleted words in <del> where they stood. The new element's structure (emphasis, links, footnote calls) is
+ * kept; deleted words are shown as plain text.
+ */
+export function diffInline(oldEl: Element, newEl: Element, rules: AtomRules): { element: Element; counts: Counts; changed: boolean } {
+  const old = tokensOf(oldEl, rules);
+  const element = structuredClone(newEl);
+  const texts: Array<{ node: Text; parent: Element; first: number }> = [];
+  const atoms: Array<{ node: Element; parent: Element; index: number }> = [];
+  let count = 0;
+  const now = tokensOf(
+    element,
+    rules,
+    (t, parent) => {
+      texts.push({ node: t, parent, first: count });
+      count += tokenize(t.value).length;
+    },
+    (a, parent) => {
+      atoms.push({ node: a, parent, index: count });
+      count += 1;
+    },
+  );
+
+  const inserted = new Set<number>();
+  const deletedBefore = new Map<number, number[]>(); // new token index → old token indices deleted just before it
+  const counts: Counts = { inserted: 0, deleted: 0 };
+  let i = 0;
+  let j = 0;
+  for (const change of diffArrays(old.tokens, now.tokens)) {
+    if (change.added) {
+      for (const t of change.value) {
+        inserted.add(j++);
+        if (isWord(t)) counts.inserted++;
+      }
+    } else if (change.removed) {
+      const list = deletedBefore.get(j) ?? [];
+      for (const t of change.value) {
+        list.push(i++);
+        if (isWord(t)) counts.deleted++;
+      }
+      deletedBefore.set(j, list);
+    } else {
+      i += change.value.length;
+      j += change.value.length;
+    }
+  }
+  const changed = inserted.size > 0 || deletedBefore.size > 0;
+  if (!changed) return { element, counts, changed };
+
+  const deletion = (indices: number[]): ElementContent[] => {
+    const out: ElementContent[] = [];
+    let words: string[] = [];
+    const flush = () => {
+      if (words.length) out.push(h('del', joinTokens(words)));
+      words = [];
+    };
+    for (const k of indices) {
+      const atom = old.atoms.get(k);
+      if (atom) {
+        flush();
+        out.push(rules.deletedAtom(atom));
+      } else words.push(old.tokens[k]!);
+    }
+    flush();
+    return out;
+  };
+
+  // Text nodes: split into runs of unchanged text, <ins> and <del>.
+  const replacements = new Map<Text, ElementContent[]>();
+  for (const { node, first } of texts) {
+    const out: ElementContent[] = [];
+    const push = (kind: 'text' | 'ins', value: string) => {
+      const last = out[out.length - 1];
+      if (kind === 'text' && last?.type === 'text') last.value += value;
+      else if (kind === 'ins' && last?.type === 'element' && last.tagName === 'ins') (last.children[0] as Text).value += value;
+      else out.push(kind === 'text' ? { type: 'text', value } : h('ins', value));
+    };
+    const tokens = tokenize(node.value);
+    let at = 0;
+    tokens.forEach((t, k) => {
+      const index = first + k;
+      const gap = node.value.slice(at, t.at);
+      const dels = deletedBefore.get(index);
+      // Space between two inserted words belongs to the insertion.
+      push(inserted.has(index) && inserted.has(index - 1) && k > 0 && !dels ? 'ins' : 'text', gap);
+      if (dels) {
+        out.push(...deletion(dels));
+        push('text', gap === '' && /\S$/.test(node.value.slice(0, t.at)) ? '' : ' ');
+      }
+      push(inserted.has(index) ? 'ins' : 'text', t.text);
+      at = t.at + t.text.length;
+      if (index === count - 1 && deletedBefore.has(count)) {
+        push('text', ' ');
+        out.push(...deletion(deletedBefore.get(count)!));
+      }
+    });
+    push('text', node.value.slice(at));
+    replacements.set(node, out.filter((n) => !(n.type === 'text' && n.value === '')));
+  }
+  for (const { parent } of texts) {
+    parent.children = parent.children.flatMap((c) => (c.type === 'text' && replacements.has(c) ? replacements.get(c)! : [c]));
+  }
+  // Atoms: deletions just before them; an inserted call is marked.
+  for (const { node, parent, index } of atoms) {
+    const dels = deletedBefore.get(index);
+    if (dels) parent.children.splice(parent.children.indexOf(node), 0, ...deletion(dels), { type: 'text', value: ' ' });
+    if (inserted.has(index)) rules.insertedAtom(node);
+    if (index === count - 1 && deletedBefore.has(count)) parent.children.splice(parent.children.indexOf(node) + 1, 0, ...deletion(deletedBefore.get(count)!));
+  }
+  if (count === 0 && deletedBefore.has(0)) element.children.push(...deletion(deletedBefore.get(0)!));
+  return { element, counts, changed };
+}
