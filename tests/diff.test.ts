@@ -115,8 +115,13 @@ describe('the redline of two revisions of the 2022 letter', () => {
 });
 
 describe('what a diff shows besides wording', () => {
-  it('no change: a redline that says so, with nothing marked', async () => {
+  it('no change: a redline that says so, with nothing marked — re-wrapped lines and spacing are no change', async () => {
     const dir = scratch();
+    // Re-wrap the introduction: a line break before every fifth word that starts with a lower-case letter, and double spaces.
+    const intro = join(dir, 'b', '2022', 'kamerbrief', '01-inleiding.md');
+    let n = 0;
+    writeFileSync(intro, readFileSync(intro, 'utf8').replace(/ (?=[a-zë])/g, () => (++n % 5 === 0 ? '\n' : n % 7 === 0 ? '  ' : ' ')));
+    expect(n).toBeGreaterThan(100);
     const r = diff(dir, '--from', 'a', '--to', 'b');
     expect(r.stdout).toContain('kamerbrief: a → b\n  no changes\n');
     const first = (await readLetter(join(dir, 'out', '2022', 'kamerbrief.diff.pdf')))[0]!.body;
