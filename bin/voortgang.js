@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { main, UsageError } from '../dist/voortgang.js';
 
+// A reader that stops reading (voortgang … | head) is no error: the build goes on, its output is not needed.
+process.stdout.on('error', (err) => { if (err.code !== 'EPIPE') throw err; });
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err) => {

@@ -29,7 +29,7 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  external: ['@sparticuz/chromium'],
+  external: ['@sparticuz/chromium', 'pdfjs-dist'],
   banner: { js: "import { createRequire as __voortgangRequire } from 'node:module'; const require = __voortgangRequire(import.meta.url);" },
   define: { __PARSER_VERSIONS__: JSON.stringify(parserVersions), __CHART_VERSIONS__: JSON.stringify(chartVersions) },
   logLevel: 'warning',

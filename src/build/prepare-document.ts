@@ -5,6 +5,7 @@ import { loadDocument } from '../load/load-document.js';
 import { sectionsToHtml, type Extent } from '../markdown/to-html.js';
 import { stopwatch } from '../timings.js';
 import { VERSION } from '../version.js';
+import { sourceHash } from './source-hash.js';
 
 export interface BuildPaths {
   content: string;
@@ -57,6 +58,8 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
   const layout = await loadLayout(paths.templates, brief.soort);
   const htmls = versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar })));
   lap('compose');
+  const hash = await sourceHash(paths.content, sources.inputs, paths.templates);
+  lap('hash');
 
   return versions.map((v, i) => ({
     year,
@@ -73,6 +76,7 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
       keywords: [`kenmerk ${brief.kenmerk}`, brief.soort, ...(v.extent === 'openbaar' ? ['openbaar', 'Woo'] : []), year],
       date: brief.datum,
       producer: `voortgang ${VERSION}`,
+      source: { document: `${year}/${sources.name}${v.suffix}`, hash },
     },
   }));
 }

@@ -8,7 +8,12 @@ export interface PdfFacts {
   /** The document's own date (YYYY-MM-DD): the PDF's creation and modification date, so builds repeat byte for byte. */
   date: string;
   producer: string;
+  /** Provenance, for `voortgang verify`: which document this is and the hash of what it was made from. */
+  source?: { document: string; hash: string };
 }
+
+/** The Info keys of voortgang's provenance. */
+export const PROVENANCE_KEYS = { document: 'VoortgangDocument', hash: 'VoortgangSourceHash' } as const;
 
 /**
  * Sets the document information of a PDF printed by Chromium, pins its dates and its structure ids.
@@ -46,6 +51,7 @@ export function finalizePdf(input: Uint8Array, facts: PdfFacts): Uint8Array {
   const infoObject =
     `${info[1]} ${info[2]} obj\n<</Title ${pdfString(facts.title)}\n/Author ${pdfString(facts.author)}\n/Subject ${pdfString(facts.subject)}\n` +
     `/Keywords ${pdfString(facts.keywords.join(', '))}\n/Creator (voortgang)\n/Producer ${pdfString(facts.producer)}\n` +
+    (facts.source ? `/${PROVENANCE_KEYS.document} ${pdfString(facts.source.document)}\n/${PROVENANCE_KEYS.hash} ${pdfString(facts.source.hash)}\n` : '') +
     `/CreationDate (${pinned})\n/ModDate (${pinned})>>\nendobj\n`;
   const head = Buffer.from(text, 'latin1');
   const objectOffset = head.length + 1; // after the newline below

@@ -48,7 +48,7 @@ export function resolveDataRefs(node: Text, file: string, datasets: Map<string, 
 }
 
 /** Line and column of an offset inside a text node's value (a paragraph's text spans lines). */
-function positionIn(node: Text, offset: number): { line?: number; column?: number } {
+export function positionIn(node: Text, offset: number): { line?: number; column?: number } {
   const start = node.position?.start;
   if (!start) return {};
   const before = node.value.slice(0, offset);

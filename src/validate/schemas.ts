@@ -5,7 +5,7 @@ import { z } from 'zod';
 const text = z.string().trim().min(1, 'must not be empty');
 
 export const isoDate = z
-  .string({ error: 'expected a date written as YYYY-MM-DD, e.g. 2022-12-14' })
+  .string({ error: (issue) => (issue.input === null ? 'is empty — fill in the date of this document, YYYY-MM-DD, e.g. 2022-12-14' : 'expected a date written as YYYY-MM-DD, e.g. 2022-12-14') })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written as YYYY-MM-DD, e.g. 2022-12-14')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
 
@@ -21,7 +21,7 @@ export const afzenderSchema = z
   .strict();
 
 const kenmerk = z
-  .union([z.string(), z.number()], { error: 'expected the kenmerk, e.g. "4355467"' })
+  .union([z.string(), z.number()], { error: (issue) => (issue.input === null ? 'is empty — fill in the kenmerk of this document, e.g. "4355467"' : 'expected the kenmerk, e.g. "4355467"') })
   .transform((v) => String(v).trim())
   .pipe(z.string().regex(/^[0-9A-Za-z][0-9A-Za-z./-]*$/, 'expected the kenmerk as one word without spaces, e.g. "4355467"'));
 

@@ -1,0 +1,63 @@
+import type { Browser } from 'puppeteer-core';
+import { Renderer } from '../print/render-pdf.js';
+import { buildDocument, type BuildPaths, type BuiltDocument } from './build-document.js';
+import type { Preparer } from './preparer.js';
+
+export interface Job {
+  year: string;
+  dataFile: string;
+  /** How the document is named in progress and summary: 2022/kamerbrief. */
+  label: string;
+}
+
+export interface JobResult {
+  job: Job;
+  built: BuiltDocument[];
+  error?: unknown;
+  ms: number;
+}
+
+export interface PoolEvents {
+  started(job: Job): void;
+  finished(result: JobResult): void;
+}
+
+/**
+ * Builds documents with `jobs` pages of one Chromium printing side by side; the steps before the browser run in
+ * the preparer (a worker thread). A document that fails is reported and the others go on. Results come back in
+ * the order of `queue`, whatever order they finished in.
+ */
+export async function buildPool(paths: BuildPaths, queue: Job[], jobs: number, preparer: Preparer, browser: Promise<Browser>, events: PoolEvents): Promise<JobResult[]> {
+  const results: JobResult[] = new Array(queue.length);
+  let next = 0;
+  const lane = async (first: Renderer | undefined) => {
+    let renderer = first;
+    for (let i = next++; i < queue.length; i = next++) {
+      const job = queue[i]!;
+      events.started(job);
+      const t = performance.now();
+      let result: JobResult;
+      try {
+        renderer ??= await openRenderer(browser);
+        const built = await buildDocument(paths, job.year, job.dataFile, preparer, Promise.resolve(renderer));
+        result = { job, built, ms: performance.now() - t };
+      } catch (error) {
+        result = { job, built: [], error, ms: performance.now() - t };
+      }
+      results[i] = result;
+      events.finished(result);
+    }
+    await renderer?.close();
+  };
+  const lanes = Math.max(1, Math.min(jobs, queue.length));
+  // The first lane's page opens while the sources are prepared; the others open when they take their first job.
+  const firstRenderer = queue.length ? openRenderer(browser).catch(() => undefined) : Promise.resolve(undefined);
+  await Promise.all(Array.from({ length: lanes }, async (_, k) => lane(k === 0 ? await firstRenderer : undefined)));
+  return results;
+}
+
+async function openRenderer(browser: Promise<Browser>): Promise<Renderer> {
+  const r = new Renderer(await browser);
+  await r.ready();
+  return r;
+}

@@ -1,0 +1,117 @@
+import { cp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Code, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { isMap, parse, parseDocument } from 'yaml';
+import { SourceError } from '../errors.js';
+import { positionIn } from '../markdown/data-refs.js';
+import { parseSection } from '../markdown/parse-section.js';
+
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/**
+ * `voortgang new <year> --from <earlier>`: content/<year>/ as a copy of the earlier year — its documents with
+ * kenmerk and datum emptied (so the new year does not build until they are filled in), its sections and data
+ * files — and a checklist on the terminal: the facts to fill in, every year named in the text (prose and
+ * table/chart blocks) with file:line:column, and the last year of each data file. Written to a temporary folder
+ * and renamed into place: an existing year is never touched.
+ */
+export async function newYear(contentDir: string, year: string, from: string): Promise<string> {
+  const source = join(contentDir, from);
+  const target = join(contentDir, year);
+  if (!existsSync(source)) throw new SourceError(source, undefined, undefined, `--from ${from}: there is no such year to start from`);
+  if (existsSync(target)) throw new SourceError(target, undefined, undefined, `${year} exists already: voortgang new never overwrites a year — remove or rename it first`);
+  if (Number(year) <= Number(from)) throw new SourceError(target, undefined, undefined, `the new year ${year} should come after ${from}`);
+
+  const staging = join(contentDir, `.${year}.new-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await cp(source, staging, { recursive: true });
+  const todo: string[] = [];
+  try {
+    for (const entry of (await readdir(staging)).filter((f) => f.endsWith('.yaml')).sort()) {
+      const file = join(staging, entry);
+      const doc = parseDocument(await readFile(file, 'utf8'));
+      for (const key of ['kenmerk', 'datum']) {
+        if (!doc.has(key)) continue;
+        doc.set(key, null);
+        const pair = isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === key) : undefined;
+        if (pair?.value && typeof pair.value === 'object') (pair.value as { comment?: string }).comment = key === 'kenmerk' ? ' vul in: het kenmerk van deze brief' : ' vul in: de datum, JJJJ-MM-DD';
+      }
+      await writeFile(file, doc.toString({ nullStr: '' }));
+      todo.push(`  ${relative(process.cwd(), join(target, entry))}: fill in kenmerk and datum`);
+      // Other facts that name a year (the onderwerp, a period): worth a look too.
+      (await readFile(file, 'utf8')).split('\n').forEach((line, k) => {
+        if (line.trimStart().startsWith('#')) return;
+        for (const m of line.replace(/#.*$/, '').matchAll(YEAR)) todo.push(`  ${relative(process.cwd(), join(target, entry))}:${k + 1}:${m.index + 1}: ${m[0]} — "${line.trim()}"`);
+      });
+    }
+    await rename(staging, target);
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    throw err;
+  }
+
+  const years = await yearReferences(target);
+  const data = await dataYears(join(target, 'data'));
+  const lines = [
+    `${relative(process.cwd(), target)}/ made from ${relative(process.cwd(), source)}/. It does not build until kenmerk and datum are filled in.`,
+    '',
+    'Fill in:',
+    ...todo,
+    '',
+    `Year references to check (${years.length}):`,
+    ...years,
+  ];
+  if (data.length) lines.push('', 'Data files, to extend with the figures of the new period:', ...data);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every year named in the sections' text and in their tabel/grafiek blocks, as file:line:column — "context". */
+async function yearReferences(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const sub of (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name !== 'data').map((e) => e.name).sort()) {
+    for (const name of (await readdir(join(dir, sub))).filter((f) => f.endsWith('.md')).sort()) {
+      const file = join(dir, sub, name);
+      const { tree } = parseSection({ file, text: await readFile(file, 'utf8') });
+      const where = relative(process.cwd(), file);
+      visit(tree, (node) => {
+        if (node.type === 'text') {
+          const text = node as Text;
+          for (const m of text.value.matchAll(YEAR)) {
+            const { line, column } = positionIn(text, m.index);
+            out.push(`  ${where}:${line}:${column}: ${m[0]} — "${context(text.value, m.index, m[0].length)}"`);
+          }
+        } else if (node.type === 'code' && (node.lang === 'tabel' || node.lang === 'grafiek')) {
+          const code = node as Code;
+          code.value.split('\n').forEach((l, k) => {
+            for (const m of l.matchAll(YEAR)) out.push(`  ${where}:${(code.position?.start.line ?? 0) + 1 + k}:${m.index + 1}: ${m[0]} — "${l.trim()}" (${code.lang} block)`);
+          });
+        }
+      });
+    }
+  }
+  return out;
+}
+
+function context(text: string, at: number, length: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  const start = Math.max(0, at - 40);
+  const end = Math.min(flat.length, at + length + 40);
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
+}
+
+/** The last year with figures in each data file. */
+async function dataYears(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort()) {
+    const data = parse(await readFile(join(dir, name), 'utf8')) as { reeksen?: Record<string, Record<string, unknown>> } | null;
+    const years = Object.values(data?.reeksen ?? {}).flatMap((series) =>
+      Object.values(series).flatMap((figures) => (figures && typeof figures === 'object' ? Object.keys(figures).map(Number).filter((y) => y > 1900) : [])),
+    );
+    out.push(`  ${relative(process.cwd(), join(dir, name))}: figures up to ${years.length ? Math.max(...years) : '(none)'}`);
+  }
+  return out;
+}
+

@@ -1,0 +1,90 @@
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import { diffArrays } from 'diff';
+import { buildDocument, type BuildPaths } from '../build/build-document.js';
+import type { Preparer } from '../build/preparer.js';
+import { SourceError } from '../errors.js';
+import { listDocuments } from '../load/list-documents.js';
+import type { Renderer } from '../print/render-pdf.js';
+import { readPdf, type PdfReading } from './read-pdf.js';
+
+export interface Verdict {
+  identical: boolean;
+  lines: string[];
+}
+
+/**
+ * `voortgang verify <pdf>`: reads the provenance voortgang wrote into the PDF (which document, the hash of its
+ * sources), rebuilds that document from today's sources, and compares: identical bytes, or where they differ —
+ * the sources' hash, metadata, page count, the text of the first page that differs.
+ */
+export async function verifyPdf(pdfFile: string, paths: BuildPaths, preparer: Preparer, renderer: Promise<Renderer>): Promise<Verdict> {
+  const given = await readFile(pdfFile).catch(() => {
+    throw new SourceError(pdfFile, undefined, undefined, 'cannot read this file');
+  });
+  const before = await readPdf(given).catch(() => {
+    throw new SourceError(pdfFile, undefined, undefined, 'not a readable PDF');
+  });
+  if (!before.provenance) throw new SourceError(pdfFile, undefined, undefined, 'has no voortgang provenance (VoortgangDocument, VoortgangSourceHash): it was not made by voortgang build');
+  const [year, name] = before.provenance.document.split('/') as [string, string];
+
+  const scratch = await mkdtemp(join(tmpdir(), 'voortgang-verify-'));
+  try {
+    const output = join(scratch, 'output');
+    const dataFiles = await listDocuments(paths.content, year);
+    // The document the PDF is: <name>.yaml, or the data file whose versions include it (beslisnota → beslisnota-openbaar).
+    const dataFile = dataFiles.find((f) => basename(f, '.yaml') === name) ?? dataFiles.find((f) => name.startsWith(`${basename(f, '.yaml')}-`));
+    if (!dataFile) throw new SourceError(join(paths.content, year), undefined, undefined, `${pdfFile} is ${before.provenance.document}, but ${relative(process.cwd(), paths.content)}/${year}/ has no document it comes from`);
+    const built = await buildDocument({ ...paths, output }, year, dataFile, preparer, renderer);
+    const version = built.find((b) => b.name === name);
+    if (!version) throw new SourceError(dataFile, undefined, undefined, `building this no longer gives ${name}.pdf`);
+    const rebuilt = await readFile(version.pdfFile);
+    const where = `${relative(process.cwd(), pdfFile)}`;
+    if (rebuilt.equals(given)) {
+      return { identical: true, lines: [`${where}: identical — rebuilt ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/ gives the same ${given.length} bytes (sources ${before.provenance.hash.slice(0, 19)}…)`] };
+    }
+    const after = await readPdf(rebuilt);
+    return { identical: false, lines: [`${where}: different from a rebuild of ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/`, ...differences(before, after)] };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function differences(before: PdfReading, after: PdfReading): string[] {
+  const out: string[] = [];
+  const h0 = before.provenance?.hash;
+  const h1 = after.provenance?.hash;
+  if (h0 !== h1) out.push(`  sources: ${h0} in the PDF, ${h1} now — content, templates, fonts or voortgang changed since it was made`);
+  for (const key of new Set([...Object.keys(before.metadata), ...Object.keys(after.metadata)])) {
+    if (key === 'VoortgangSourceHash') continue;
+    if (before.metadata[key] !== after.metadata[key]) out.push(`  metadata ${key}: ${JSON.stringify(before.metadata[key] ?? null)} → ${JSON.stringify(after.metadata[key] ?? null)}`);
+  }
+  if (before.pages.length !== after.pages.length) out.push(`  pages: ${before.pages.length} → ${after.pages.length}`);
+  const n = Math.min(before.pages.length, after.pages.length);
+  for (let i = 0; i < n; i++) {
+    if (before.pages[i] === after.pages[i]) continue;
+    out.push(`  text of page ${i + 1}: ${firstChange(before.pages[i]!, after.pages[i]!)}`);
+    break; // later pages follow from the first change
+  }
+  if (out.length === 0) out.push('  same metadata, pages and text: the difference is in the drawing (layout, fonts, or the PDF writer)');
+  return out;
+}
+
+/** The first changed words of a page's text, with a little context: "… context [-old-]{+new+} context …". */
+function firstChange(a: string, b: string): string {
+  const x = a.split(' ');
+  const y = b.split(' ');
+  const parts = diffArrays(x, y);
+  const at = parts.findIndex((p) => p.added || p.removed);
+  const before = parts.slice(0, at).flatMap((p) => p.value).slice(-6).join(' ');
+  let change = '';
+  let k = at;
+  while (k < parts.length && (parts[k]!.added || parts[k]!.removed)) {
+    const p = parts[k]!;
+    change += p.removed ? `[-${p.value.join(' ')}-]` : `{+${p.value.join(' ')}+}`;
+    k++;
+  }
+  const after = (parts[k]?.value ?? []).slice(0, 6).join(' ');
+  return `… ${before} ${change} ${after} …`.replace(/\s+/g, ' ');
+}
