@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 describe('the HIC chart of the 2022 letter', () => {
   it('is inline SVG in the HTML, a figure after the first table, with caption, source and a text alternative from the data', () => {
-    const figure = /<figure class="grafiek" id="grafiek-1">(.*?)<\/figure>/s.exec(html)?.[1];
+    const figure = /<figure class="grafiek" id="grafiek-1" role="group">(.*?)<\/figure>/s.exec(html)?.[1];
     expect(figure).toBeDefined();
     expect(figure).toMatch(/^<figcaption>Ontwikkeling van de geregistreerde high impact crimes, 2011-2021 \(2011 = 100\)<\/figcaption><svg /);
     expect(figure).toContain('role="img"');

@@ -77,6 +77,7 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
       date: brief.datum,
       producer: `voortgang ${VERSION}`,
       source: { document: `${year}/${sources.name}${v.suffix}`, hash },
+      headings: bodies[i]!.headings,
     },
   }));
 }

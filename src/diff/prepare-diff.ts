@@ -59,6 +59,7 @@ export async function prepareDiff(paths: BuildPaths, oldContent: string, year: s
       keywords: [`kenmerk ${after.brief.kenmerk}`, after.brief.soort, 'wijzigingen', year],
       date: after.brief.datum,
       producer: `voortgang ${VERSION}`,
+      headings: body.headings,
     },
   };
 }

@@ -8,6 +8,8 @@ export interface PdfFacts {
   /** The document's own date (YYYY-MM-DD): the PDF's creation and modification date, so builds repeat byte for byte. */
   date: string;
   producer: string;
+  /** The document's headings as written: the outline (bookmarks) gets its titles from them. */
+  headings?: string[];
   /** Provenance, for `voortgang verify`: which document this is and the hash of what it was made from. */
   source?: { document: string; hash: string };
 }
@@ -53,14 +55,53 @@ export function finalizePdf(input: Uint8Array, facts: PdfFacts): Uint8Array {
     `/Keywords ${pdfString(facts.keywords.join(', '))}\n/Creator (voortgang)\n/Producer ${pdfString(facts.producer)}\n` +
     (facts.source ? `/${PROVENANCE_KEYS.document} ${pdfString(facts.source.document)}\n/${PROVENANCE_KEYS.hash} ${pdfString(facts.source.hash)}\n` : '') +
     `/CreationDate (${pinned})\n/ModDate (${pinned})>>\nendobj\n`;
+  const objects = [{ num: Number(info[1]), gen: Number(info[2]), text: infoObject }, ...outlineTitles(text, facts.headings ?? [])].sort((a, b) => a.num - b.num);
+
+  // The incremental update: the new objects, an xref section with one subsection per object, the trailer.
   const head = Buffer.from(text, 'latin1');
-  const objectOffset = head.length + 1; // after the newline below
-  const update = `\n${infoObject}`;
-  const xrefOffset = objectOffset + Buffer.byteLength(infoObject, 'latin1');
-  const xref =
-    `xref\n0 1\n0000000000 65535 f \n${info[1]} 1\n${String(objectOffset).padStart(10, '0')} ${info[2]!.padStart(5, '0')} n \n` +
-    `trailer\n<</Size ${size}\n/Root ${root}\n/Info ${info[1]} ${info[2]} R\n/Prev ${trailer[2]}>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
+  let offset = head.length;
+  let update = '';
+  let xref = 'xref\n0 1\n0000000000 65535 f \n';
+  for (const o of objects) {
+    update += '\n';
+    offset += 1;
+    xref += `${o.num} 1\n${String(offset).padStart(10, '0')} ${String(o.gen).padStart(5, '0')} n \n`;
+    update += o.text;
+    offset += Buffer.byteLength(o.text, 'latin1');
+  }
+  xref += `trailer\n<</Size ${size}\n/Root ${root}\n/Info ${info[1]} ${info[2]} R\n/Prev ${trailer[2]}>>\nstartxref\n${offset}\n%%EOF\n`;
   return Buffer.concat([head, Buffer.from(update, 'latin1'), Buffer.from(xref, 'latin1')]);
+}
+
+/**
+ * Chromium titles a bookmark with the heading's text as laid out, dropping the space where a long heading
+ * wraps ("delen:Psychologische"). An outline item whose title is a heading without its spaces is written
+ * anew with the heading as written.
+ */
+function outlineTitles(text: string, headings: string[]): Array<{ num: number; gen: number; text: string }> {
+  const bare = (s: string) => s.replace(/\s+/g, '');
+  const byBare = new Map(headings.map((h) => [bare(h), h.replace(/\s+/g, ' ').trim()]));
+  const out: Array<{ num: number; gen: number; text: string }> = [];
+  for (const m of text.matchAll(/(\d+) (\d+) obj\s*<<\/Title (\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f]*>)([\s\S]*?)endobj/g)) {
+    const title = decodePdfString(m[3]!);
+    const heading = byBare.get(bare(title));
+    if (heading === undefined || heading === title || !/\/(Parent|Dest)\b/.test(m[4]!)) continue;
+    out.push({ num: Number(m[1]), gen: Number(m[2]), text: `${m[1]} ${m[2]} obj\n<</Title ${pdfString(heading)}${m[4]}endobj\n` });
+  }
+  return out;
+}
+
+/** A PDF string as text: a literal string (with its escapes) or a hex string (UTF-16BE with a byte order mark, or bytes). */
+export function decodePdfString(token: string): string {
+  if (token.startsWith('<')) {
+    const bytes = Buffer.from(token.slice(1, -1), 'hex');
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2).swap16().toString('utf16le');
+    return bytes.toString('latin1');
+  }
+  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+  const raw = token.slice(1, -1).replace(/\\([0-7]{1,3}|.)/gs, (_m, e: string) => (/^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (escapes[e] ?? e)));
+  const bytes = Buffer.from(raw, 'latin1');
+  return bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : raw;
 }
 
 /** D:YYYYMMDDHHmmSS+00'00' at noon UTC of the document's date. */

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Code, FootnoteReference, Heading, Root, Text } from 'mdast';
 import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
 import { toHast, defaultHandlers, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { basename } from 'node:path';
@@ -21,6 +22,8 @@ export interface DocumentBody {
   /** The footnotes, numbered 1..n, as HTML blocks `<div class="noot">`. */
   footnotesHtml: string;
   footnoteCount: number;
+  /** The text of every heading, in order (the PDF outline's titles). */
+  headings: string[];
 }
 
 /**
@@ -103,10 +106,15 @@ export async function sectionsToHtml(
 }
 
 export function bodyToHtml(blocks: ElementContent[], notes: Element[], streep: boolean): DocumentBody & { streep: boolean } {
+  const headings: string[] = [];
+  visit({ type: 'root', children: blocks } as HastRoot, 'element', (el: Element) => {
+    if (/^h[1-6]$/.test(el.tagName)) headings.push(textOf(el));
+  });
   return {
     html: toHtml({ type: 'root', children: blocks }),
     footnotesHtml: toHtml({ type: 'root', children: notes }),
     footnoteCount: notes.length,
+    headings,
     streep,
   };
 }

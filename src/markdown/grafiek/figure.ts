@@ -25,7 +25,7 @@ export async function drawFigures(sections: ParsedSection[], datasets: Map<strin
       const svg = await chartSvg(chart.spec, `${id}-`);
       svg.properties = { ...svg.properties, role: 'img', ariaLabel: chart.alt };
       svg.children.unshift(h('title', chart.alt));
-      const figure = h('figure', { className: ['grafiek'], id }, [h('figcaption', chart.titel), svg, h('p', { className: ['bron'] }, `Bron: ${chart.bron}`)]);
+      const figure = h('figure', { className: ['grafiek'], id, role: 'group' }, [h('figcaption', chart.titel), svg, h('p', { className: ['bron'] }, `Bron: ${chart.bron}`)]);
       return [node, figure] as const;
     }),
   );
