@@ -58,6 +58,20 @@ for (let i = 0; i < Math.min(runs, 5); i++) {
   uncached.push(timed(['bin/voortgang.js', 'build', '2022', '--output', output]).elapsed);
 }
 
+// build --all: every document of every year (2022 Kamerbrief; 2023 beslisnota, internal and public), one
+// process each, with one page printing at a time and with two side by side.
+const allRuns = { 1: [], 2: [] };
+let allPdfs = 0;
+for (let i = 0; i < Math.min(runs, 5); i++) {
+  for (const jobs of [1, 2]) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ['bin/voortgang.js', 'build', '--all', '--jobs', String(jobs), '--output', output], { cwd: root, encoding: 'utf8' });
+    allRuns[jobs].push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`build --all failed:\n${r.stderr}`);
+    allPdfs = (r.stdout.match(/\.pdf: /g) ?? []).length;
+  }
+}
+
 const paths = { content: join(root, 'content'), templates: join(root, 'templates'), output };
 const browser = await launchBrowser();
 const renderer = new Renderer(browser);
@@ -96,3 +110,11 @@ console.log(`\ncold build runs: ${cold.map(Math.round).join(', ')} ms; floor run
 console.log(`warm rebuild runs: ${warm.map(Math.round).join(', ')} ms`);
 console.log(`peak RSS of the build process (Node side): median ${median(rss)} MB; bench process after warm runs: ${heap} MB`);
 console.log('targets: cold ≤ ×1.15 of the floor; warm rebuild ≤ 300 ms');
+console.log(`\nbuild --all (${allPdfs} PDFs from every year), a fresh process each run, median of ${allRuns[1].length}:`);
+console.log('| --jobs | time | PDFs per second | vs --jobs 1 |');
+console.log('| ---: | ---: | ---: | ---: |');
+for (const jobs of [1, 2]) {
+  const m = median(allRuns[jobs]);
+  console.log(`| ${jobs} | ${ms(m)} | ${(allPdfs / (m / 1000)).toFixed(2)} | ×${(m / median(allRuns[1])).toFixed(2)} |`);
+}
+console.log(`runs --jobs 1: ${allRuns[1].map(Math.round).join(', ')} ms; --jobs 2: ${allRuns[2].map(Math.round).join(', ')} ms`);
