@@ -112,7 +112,12 @@ async function build({ rest: years, all, paths, jobs, timings }: Args): Promise<
   let failed = 0;
   try {
     const queue: Job[] = [];
-    for (const year of all ? await allYears(paths.content) : years) {
+    const chosen = all ? await allYears(paths.content) : years;
+    if (chosen.length === 0) {
+      process.stderr.write(`${relative(process.cwd(), paths.content) || '.'}: no years to build — a year is a folder named like 2022 with a kamerbrief.yaml\n`);
+      return 1;
+    }
+    for (const year of chosen) {
       try {
         for (const dataFile of await listDocuments(paths.content, year)) queue.push({ year, dataFile, label: `${year}/${relative(join(paths.content, year), dataFile).replace(/\.yaml$/, '')}` });
       } catch (err) {
@@ -136,7 +141,7 @@ async function build({ rest: years, all, paths, jobs, timings }: Args): Promise<
 
 /** Every year in content/: the folders named by four digits. */
 async function allYears(content: string): Promise<string[]> {
-  const entries = await readdir(content, { withFileTypes: true });
+  const entries = await readdir(content, { withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isDirectory() && /^\d{4}$/.test(e.name)).map((e) => e.name).sort();
 }
 

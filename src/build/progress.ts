@@ -46,7 +46,8 @@ export function progress(queue: Job[], tty: boolean, out: NodeJS.WritableStream,
       draw();
     },
     finished(r) {
-      state.set(r.job, r.error === undefined ? `done: ${r.built.map((b) => `${b.pages} pages`).join(', ')} in ${(r.ms / 1000).toFixed(1)} s` : 'FAILED');
+      const pages = r.built.length === 1 ? `${r.built[0]!.pages} pages` : r.built.map((b) => `${b.name} ${b.pages} pages`).join(', ');
+      state.set(r.job, r.error === undefined ? `done: ${pages} in ${(r.ms / 1000).toFixed(1)} s` : 'FAILED');
       draw();
       if (r.error !== undefined) {
         // Errors go below the live lines, which are then drawn anew.

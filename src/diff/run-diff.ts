@@ -4,6 +4,7 @@ import { checkPagination, copyFonts } from '../build/build-document.js';
 import { finalizePdf } from '../finalize/pdf-metadata.js';
 import { writeAtomic } from '../finalize/write-atomic.js';
 import { listDocuments } from '../load/list-documents.js';
+import { SourceError, SourceErrors } from '../errors.js';
 import type { Renderer } from '../print/render-pdf.js';
 import { openRevision } from './revision.js';
 import { summaryText, wordDiffText } from './report.js';
@@ -38,6 +39,15 @@ export async function runDiff(paths: BuildPaths, opts: DiffOptions, renderer: Pr
       out(opts.format === 'text' ? wordDiffText(prepared.report, name) : summaryText(prepared.report, name));
       out(`${relative(process.cwd(), join(dir, `${prepared.name}.pdf`))}: ${report.pages} pages\n`);
     }
+  } catch (err) {
+    // A problem in a git revision's sources is named by the revision, not by the scratch folder it was unpacked in.
+    for (const [rev, spec] of [[from, opts.from], [to, opts.to]] as const) {
+      if (spec === undefined || rev.dir === paths.content || !(err instanceof SourceError || err instanceof SourceErrors)) continue;
+      const scratch = relative(process.cwd(), rev.dir);
+      if (!rev.label.startsWith(spec) || rev.label === relative(process.cwd(), rev.dir)) continue;
+      err.message = err.message.split(scratch).join(`${spec}:${relative(process.cwd(), paths.content) || '.'}`);
+    }
+    throw err;
   } finally {
     from.dispose();
     to.dispose();
