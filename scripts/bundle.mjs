@@ -4,7 +4,7 @@
 // even be started; from the bundle, a fraction. The packaged Chromium (@sparticuz/chromium) stays outside.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 // Versions of everything that shapes a Markdown syntax tree: the key of the parse cache (src/markdown/parse-section.ts).
 const parserPackages = ['remark-parse', 'remark-gfm', 'micromark', 'mdast-util-from-markdown', 'micromark-extension-gfm', 'mdast-util-gfm'];
@@ -16,6 +16,9 @@ const chartVersions = [
   ...['echarts', 'zrender', 'hast-util-from-html'].map((p) => `${p}@${JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version}`),
   createHash('sha256').update(readFileSync('src/markdown/grafiek/draw-svg.ts')).update(readFileSync('src/format/nl.ts')).digest('hex').slice(0, 16),
 ].join(' ');
+
+// Chunk names carry content hashes: start from an empty dist/ so that old chunks do not pile up.
+rmSync('dist', { recursive: true, force: true });
 
 await build({
   // Split, so that the command line's own start loads only what starting the browser needs; the pipeline

@@ -9,6 +9,7 @@ import { FONT_DIR, FONT_FILES } from '../print/fonts.js';
 import type { BuildPaths, PreparedDocument } from './prepare-document.js';
 import type { Preparer } from './preparer.js';
 import { stopwatch } from '../timings.js';
+import { sourceHash } from './source-hash.js';
 
 export type { BuildPaths } from './prepare-document.js';
 
@@ -29,14 +30,17 @@ export interface BuiltDocument {
  */
 export async function buildDocument(paths: BuildPaths, year: string, dataFile: string, preparer: Preparer, renderer: Promise<Renderer>): Promise<BuiltDocument[]> {
   const docs = await preparer.prepare(paths, year, dataFile);
+  // Hashed on this thread while Chromium prints: the same inputs for every version of the document.
+  const hash = sourceHash(paths.content, docs[0]?.inputs ?? [], paths.templates);
+  hash.catch(() => undefined);
   const printed = [];
-  for (const doc of docs) printed.push(await printVersion(doc, dataFile, renderer));
+  for (const doc of docs) printed.push(await printVersion(doc, dataFile, renderer, hash));
   const built: BuiltDocument[] = [];
   for (const p of printed) built.push(await p.write(paths.output));
   return built;
 }
 
-async function printVersion(doc: PreparedDocument, dataFile: string, renderer: Promise<Renderer>) {
+async function printVersion(doc: PreparedDocument, dataFile: string, renderer: Promise<Renderer>, hash: Promise<string>) {
   const year = doc.year;
   const preparedAt = Math.round(performance.now());
   const { times: timings, lap } = stopwatch({ ...doc.timings, preparedAt });
@@ -44,7 +48,8 @@ async function printVersion(doc: PreparedDocument, dataFile: string, renderer: P
   const { pdf, snapshot, report } = await (await renderer).render(doc.html, `/${year}/${doc.name}.html`);
   lap('print');
   checkPagination(dataFile, report, doc.footnoteCount);
-  const final = finalizePdf(pdf, doc.facts);
+  const { document, ...facts } = doc.facts;
+  const final = finalizePdf(pdf, { ...facts, source: { document, hash: await hash } });
   lap('finalize');
 
   return {

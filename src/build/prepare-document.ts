@@ -5,7 +5,6 @@ import { loadDocument } from '../load/load-document.js';
 import { sectionsToHtml, type Extent } from '../markdown/to-html.js';
 import { stopwatch } from '../timings.js';
 import { VERSION } from '../version.js';
-import { sourceHash } from './source-hash.js';
 
 export interface BuildPaths {
   content: string;
@@ -20,7 +19,8 @@ export interface PreparedDocument {
   dataFile: string;
   html: string;
   footnoteCount: number;
-  facts: PdfFacts;
+  /** The PDF's facts; the source hash is added while the browser prints (it is not on the critical path). */
+  facts: Omit<PdfFacts, 'source'> & { document: string };
   inputs: string[];
   timings: Record<string, number>;
 }
@@ -58,8 +58,6 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
   const layout = await loadLayout(paths.templates, brief.soort);
   const htmls = versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar })));
   lap('compose');
-  const hash = await sourceHash(paths.content, sources.inputs, paths.templates);
-  lap('hash');
 
   return versions.map((v, i) => ({
     year,
@@ -76,7 +74,7 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
       keywords: [`kenmerk ${brief.kenmerk}`, brief.soort, ...(v.extent === 'openbaar' ? ['openbaar', 'Woo'] : []), year],
       date: brief.datum,
       producer: `voortgang ${VERSION}`,
-      source: { document: `${year}/${sources.name}${v.suffix}`, hash },
+      document: `${year}/${sources.name}${v.suffix}`,
       headings: bodies[i]!.headings,
     },
   }));
