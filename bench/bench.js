@@ -46,7 +46,7 @@ for (let i = 0; i < runs; i++) {
 }
 
 // Cold without the caches: what the very first build of changed sources costs — with no chart in the
-// cache (ECharts is loaded and draws), and with neither Markdown trees nor charts cached.
+// cache (ECharts is loaded and draws), and with no cache at all (charts, Markdown trees, validated YAML).
 const cacheDir = (kind) => join(root, 'node_modules', '.cache', 'voortgang', kind);
 const noChartCache = [];
 const uncached = [];
@@ -55,6 +55,8 @@ for (let i = 0; i < Math.min(runs, 5); i++) {
   noChartCache.push(timed(['bin/voortgang.js', 'build', '2022', '--output', output]).elapsed);
   rmSync(cacheDir('grafiek'), { recursive: true, force: true });
   rmSync(cacheDir('mdast'), { recursive: true, force: true });
+  rmSync(cacheDir('yaml'), { recursive: true, force: true });
+  rmSync(cacheDir('blocks'), { recursive: true, force: true });
   uncached.push(timed(['bin/voortgang.js', 'build', '2022', '--output', output]).elapsed);
 }
 
@@ -99,7 +101,7 @@ rmSync(scratch, { recursive: true, force: true });
 const rows = [
   ['cold build (process start → PDF)', median(cold), median(coldFloor)],
   ['cold build, chart cache empty', median(noChartCache), median(coldFloor)],
-  ['cold build, chart and parse caches empty', median(uncached), median(coldFloor)],
+  ['cold build, all caches empty (charts, Markdown trees, validated YAML)', median(uncached), median(coldFloor)],
   ['warm rebuild (browser kept)', median(warm), median(warmFloor)],
 ];
 console.log(`\nvoortgang bench — 2022 Kamerbrief, ${pages} pages, 51 footnotes, 2 tables, 1 chart; median of ${runs} runs (Node ${process.version})\n`);

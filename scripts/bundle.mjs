@@ -17,6 +17,15 @@ const chartVersions = [
   createHash('sha256').update(readFileSync('src/markdown/grafiek/draw-svg.ts')).update(readFileSync('src/format/nl.ts')).digest('hex').slice(0, 16),
 ].join(' ');
 
+// What reads source files (schemas, checks, the YAML parser, zod): the key of the cache of validated files
+// (src/load/read-validated.ts).
+const sourceFormatFiles = ['src/validate/schemas.ts', 'src/validate/block-schemas.ts', 'src/validate/validate-sources.ts', 'src/load/dataset-from-yaml.ts', 'src/validate/validate-yaml.ts', 'src/validate/dataset-source.ts', 'src/load/dataset.ts', 'src/load/written-figures.ts', 'src/load/read-yaml.ts', 'src/format/nl.ts'];
+const sourceFormatId = createHash('sha256')
+  .update(['yaml', 'zod'].map((p) => `${p}@${JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version}`).join(' '))
+  .update(sourceFormatFiles.map((f) => readFileSync(f, 'utf8')).join('\0'))
+  .digest('hex')
+  .slice(0, 16);
+
 // Chunk names carry content hashes: start from an empty dist/ so that old chunks do not pile up.
 rmSync('dist', { recursive: true, force: true });
 
@@ -34,7 +43,7 @@ await build({
   sourcemap: true,
   external: ['@sparticuz/chromium', 'pdfjs-dist'],
   banner: { js: "import { createRequire as __voortgangRequire } from 'node:module'; const require = __voortgangRequire(import.meta.url);" },
-  define: { __PARSER_VERSIONS__: JSON.stringify(parserVersions), __CHART_VERSIONS__: JSON.stringify(chartVersions) },
+  define: { __PARSER_VERSIONS__: JSON.stringify(parserVersions), __CHART_VERSIONS__: JSON.stringify(chartVersions), __SOURCE_FORMAT_ID__: JSON.stringify(sourceFormatId) },
   logLevel: 'warning',
   legalComments: 'none',
   minify: true,

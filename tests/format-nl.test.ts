@@ -21,6 +21,19 @@ describe('Dutch number format, as the letters print figures', () => {
     expect(formatFigure({ value: 1234.5, decimals: 1, unit: 'aantal' })).toBe('1.234,5');
   });
 
+  it('writes what Intl.NumberFormat("nl-NL") writes, for every figure of the data and 2,000 others', () => {
+    const values = [0, -0, 5, -5, 999, 1000, 1001, 2272, 62.57, 0.5, -0.004, 123456789.12];
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 2000; i++) values.push(Math.round((random() - 0.3) * 10 ** (1 + (i % 8)) * 100) / 100);
+    for (const v of values) {
+      for (const d of [0, 1, 2]) {
+        const intl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d }).format(v).replace('\u2212', '-');
+        expect(formatNumber(v, d), `${v} with ${d} decimals`).toBe(intl === '-0' || /^-0(,0+)?$/.test(intl) ? intl.slice(1) : intl);
+      }
+    }
+  });
+
   it('a missing figure is a dash, never a blank or a zero', () => {
     expect(formatFigure(undefined)).toBe('–');
   });

@@ -1,7 +1,5 @@
 import type { Dataset } from '../validate/schemas.js';
 import { sourceDecimals } from '../format/nl.js';
-import type { YamlSource } from './read-yaml.js';
-import { writtenFigures } from './written-figures.js';
 
 export type Unit = 'aantal' | 'procent';
 
@@ -16,25 +14,17 @@ export interface Figure {
 export interface LoadedDataset {
   name: string;
   file: string;
-  source: YamlSource;
   data: Dataset;
   decimals: Map<string, number>;
 }
 
-const cellKey = (series: string, measure: string, year: string | number) => `${series}\0${measure}\0${year}`;
+export const cellKey = (series: string, measure: string, year: string | number) => `${series}\0${measure}\0${year}`;
 
-export function loadedDataset(name: string, source: YamlSource, data: Dataset): LoadedDataset {
-  const decimals = new Map<string, number>();
-  for (const f of writtenFigures(source)) {
-    const written = f.valueNode?.source;
-    const value = f.valueNode?.value;
-    if (typeof value !== 'number') continue;
-    // The number as typed: `50.0` is 50 to YAML but one decimal to the reader of the table.
-    const d = typeof written === 'string' && /^-?\d+\.\d+$/.test(written) ? written.length - written.indexOf('.') - 1 : sourceDecimals(value);
-    decimals.set(cellKey(f.series, f.measure, f.year), d);
-  }
-  return { name, file: source.file, source, data, decimals };
-}
+/** A data set as JSON, for the cache of validated files, and back. */
+export const datasetCodec = {
+  toJson: (d: LoadedDataset) => ({ name: d.name, file: d.file, data: d.data, decimals: [...d.decimals] }),
+  fromJson: (j: { name: string; file: string; data: Dataset; decimals: Array<[string, number]> }): LoadedDataset => ({ ...j, decimals: new Map(j.decimals) }),
+};
 
 export function measureKeys(d: LoadedDataset): string[] {
   return Object.keys(d.data.maten);

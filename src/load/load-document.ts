@@ -1,11 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { SourceError, throwIfAny } from '../errors.js';
-import { afzenderSchema, datasetSchema, documentSchema, type Afzender, type Brief } from '../validate/schemas.js';
-import { checkDatasetSource } from '../validate/dataset-source.js';
-import { loadedDataset, type LoadedDataset } from './dataset.js';
-import { validateYaml } from '../validate/validate-yaml.js';
-import { readYaml } from './read-yaml.js';
+import { SourceError } from '../errors.js';
+import type { Afzender, Brief } from '../validate/schemas.js';
+import { datasetCodec, type LoadedDataset } from './dataset.js';
+import { readValidated } from './read-validated.js';
 
 export interface MarkdownSource {
   file: string;
@@ -28,16 +27,14 @@ export interface DocumentSources {
 
 export async function loadDocument(contentDir: string, year: string, dataFile: string): Promise<DocumentSources> {
   const name = basename(dataFile, '.yaml');
-  const briefSource = await readYaml(dataFile);
-  const brief = validateYaml(briefSource, documentSchema);
+  const brief = await readValidated(dataFile, 'brief', async (text) => (await validators()).validateBrief(dataFile, text));
 
   const afzenderFile = join(contentDir, 'afzenders', `${brief.afzender}.yaml`);
-  const afzenderNode = briefSource.doc.get('afzender', true) as { range?: [number, number, number] } | undefined;
-  const afzenderPos = briefSource.lines.linePos(afzenderNode?.range?.[0] ?? 0);
-  const afzenderSource = await readYaml(afzenderFile).catch(() => {
-    throw new SourceError(dataFile, afzenderPos.line, afzenderPos.col, `afzender: no file ${afzenderFile} — create it or use one of the names in ${join(contentDir, 'afzenders')}/`);
-  });
-  const afzender = validateYaml(afzenderSource, afzenderSchema);
+  if (!existsSync(afzenderFile)) {
+    const at = (await validators()).positionOf(dataFile, await readFile(dataFile, 'utf8'), 'afzender');
+    throw new SourceError(dataFile, at.line, at.col, `afzender: no file ${afzenderFile} — create it or use one of the names in ${join(contentDir, 'afzenders')}/`);
+  }
+  const afzender = await readValidated(afzenderFile, 'afzender', async (text) => (await validators()).validateAfzender(afzenderFile, text));
 
   const sectionDir = join(contentDir, year, name);
   const sectionFiles = (await readdir(sectionDir).catch(() => {
@@ -67,11 +64,13 @@ async function loadDatasets(dir: string): Promise<Map<string, LoadedDataset>> {
   const loaded = await Promise.all(
     files.map(async (f) => {
       const name = basename(f, '.yaml');
-      const source = await readYaml(join(dir, f));
-      const data = validateYaml(source, datasetSchema);
-      throwIfAny(checkDatasetSource(source));
-      return [name, loadedDataset(name, source, data)] as const;
+      const file = join(dir, f);
+      const dataset = await readValidated(file, 'dataset', async (text) => (await validators()).validateDataset(name, file, text), datasetCodec);
+      return [name, dataset] as const;
     }),
   );
   return new Map(loaded);
 }
+
+/** The parsers and schemas, loaded only when a file is not in the cache of validated files. */
+const validators = () => import('../validate/validate-sources.js');

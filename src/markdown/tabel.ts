@@ -1,12 +1,10 @@
 import type { Code } from 'mdast';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { z } from 'zod';
 import { SourceError } from '../errors.js';
 import { formatChange, formatFigure } from '../format/nl.js';
 import { figureOf, measureKeys, measureLabel, seriesLabel, yearsOf, type Figure, type LoadedDataset } from '../load/dataset.js';
-import { parseYaml } from '../load/read-yaml.js';
-import { issueToError } from '../validate/validate-yaml.js';
+import type { Tabel } from '../validate/block-schemas.js';
 
 /**
  * The `tabel` block: a table rendered from the data sets in content/<year>/data/.
@@ -25,26 +23,7 @@ import { issueToError } from '../validate/validate-yaml.js';
  * `titel` prints a caption above, `bron: true` the data's source below, `koppen` replaces the column labels,
  * `jaarkolom: gewoon` sets the years in regular instead of bold type.
  */
-export const tabelSchema = z
-  .object({
-    data: z.string().min(1),
-    rijen: z.enum(['jaren', 'reeksen']).default('jaren'),
-    titel: z.string().min(1).optional(),
-    kop: z.string().optional(),
-    jaren: z.union([z.string().regex(/^\d{4}\s*-\s*\d{4}$/, 'expected a range such as 2011-2021'), z.array(z.number().int()).min(1)]).optional(),
-    reeksen: z.array(z.string()).min(1).optional(),
-    reeks: z.string().optional(),
-    maat: z.string().optional(),
-    maten: z.array(z.string()).min(1).optional(),
-    kolommen: z.array(z.string().regex(/^[a-z][a-z0-9_]*\s+\d{4}$/, 'expected "<maat> <jaar>", e.g. "realisatie 2021"')).min(1).optional(),
-    koppen: z.array(z.string()).min(1).optional(),
-    ontwikkeling: z.boolean().default(false),
-    bron: z.boolean().default(false),
-    jaarkolom: z.enum(['vet', 'gewoon']).default('vet'),
-  })
-  .strict();
 
-type Tabel = z.infer<typeof tabelSchema>;
 
 interface Column {
   label: string;
@@ -53,12 +32,7 @@ interface Column {
   cell: (year: number) => Figure | undefined;
 }
 
-export function renderTabel(node: Code, file: string, datasets: Map<string, LoadedDataset>): ElementContent[] {
-  const firstLine = (node.position?.start.line ?? 1) + 1;
-  const source = parseYaml(file, node.value, firstLine - 1);
-  const parsed = tabelSchema.safeParse(source.value);
-  if (!parsed.success) throw issueToError(source, parsed.error.issues[0]!);
-  const spec = parsed.data;
+export function renderTabel(node: Code, file: string, datasets: Map<string, LoadedDataset>, spec: Tabel): ElementContent[] {
   const fail = (message: string): never => {
     throw new SourceError(file, node.position?.start.line, node.position?.start.column, `tabel: ${message}`);
   };

@@ -9,9 +9,11 @@ import { SourceError, throwIfAny } from '../errors.js';
 import type { LoadedDataset } from '../load/dataset.js';
 import { checkSection } from './check-section.js';
 import { numberFootnotes } from './footnotes.js';
-import { parseSection, type ParsedSection } from './parse-section.js';
+import { parseSections, type ParsedSection } from './parse-section.js';
 import { renderTabel } from './tabel.js';
 import { drawFigures } from './grafiek/figure.js';
+import { blockSpecs, type BlockSpec } from './block-specs.js';
+import type { Tabel } from '../validate/block-schemas.js';
 import { resolveDataRefs } from './data-refs.js';
 import { aboveStreep, checkStreep, findStreep, STREEP } from './streep.js';
 import type { MarkdownSource } from '../load/load-document.js';
@@ -62,7 +64,7 @@ export async function sectionsToHast(
   extent: Extent = 'volledig',
   opts: { noteKeys?: boolean } = {},
 ): Promise<DocumentHast> {
-  const all = sources.map(parseSection);
+  const all = await parseSections(sources);
   const errors = [...all.flatMap(checkSection), ...all.flatMap(checkStreep)];
   // The whole document is checked whichever part is printed: a public version never hides a broken source.
   const checked = numberFootnotes(all);
@@ -71,9 +73,10 @@ export async function sectionsToHast(
   const sections = extent === 'openbaar' ? aboveStreep(all) : all;
   const { numbering } = sections === all ? checked : numberFootnotes(sections);
 
-  const figures = await drawFigures(sections, datasets);
+  const specs = await blockSpecs(all);
+  const figures = await drawFigures(sections, datasets, specs);
   const calls = new Set<number>(); // a note's text goes with its first call only
-  const ctx = { datasets, numberOf: numbering.numberOf, seen: calls, figures, noteKeys: opts.noteKeys === true };
+  const ctx = { datasets, numberOf: numbering.numberOf, seen: calls, figures, specs, noteKeys: opts.noteKeys === true };
   const sectionHasts = sections.map((section) => {
     const blocks = convert(section, section.tree, ctx);
     const heading = blocks.find((b): b is Element => b.type === 'element' && /^h[1-6]$/.test(b.tagName));
@@ -135,6 +138,7 @@ interface ConvertContext {
   numberOf: (file: string, id: string) => number;
   seen: Set<number>;
   figures: Map<Code, Element>;
+  specs: Map<Code, BlockSpec>;
   noteKeys: boolean;
 }
 
@@ -158,7 +162,7 @@ function convert(section: ParsedSection, tree: Root, ctx: ConvertContext): Eleme
         }
         if (node.lang === 'tabel') {
           try {
-            return renderTabel(node, section.file, datasets);
+            return renderTabel(node, section.file, datasets, ctx.specs.get(node) as Tabel);
           } catch (err) {
             if (err instanceof SourceError) throw err;
             throw new SourceError(section.file, node.position?.start.line, node.position?.start.column, `tabel: ${(err as Error).message}`);

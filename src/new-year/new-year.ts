@@ -6,7 +6,7 @@ import { visit } from 'unist-util-visit';
 import { isMap, parse, parseDocument } from 'yaml';
 import { SourceError } from '../errors.js';
 import { positionIn } from '../markdown/data-refs.js';
-import { parseSection } from '../markdown/parse-section.js';
+import { parseSections } from '../markdown/parse-section.js';
 
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
@@ -73,7 +73,7 @@ async function yearReferences(dir: string): Promise<string[]> {
   for (const sub of (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name !== 'data').map((e) => e.name).sort()) {
     for (const name of (await readdir(join(dir, sub))).filter((f) => f.endsWith('.md')).sort()) {
       const file = join(dir, sub, name);
-      const { tree } = parseSection({ file, text: await readFile(file, 'utf8') });
+      const { tree } = (await parseSections([{ file, text: await readFile(file, 'utf8') }]))[0]!;
       const where = relative(process.cwd(), file);
       visit(tree, (node) => {
         if (node.type === 'text') {

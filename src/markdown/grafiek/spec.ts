@@ -1,10 +1,8 @@
 import type { Code } from 'mdast';
-import { z } from 'zod';
 import { SourceError } from '../../errors.js';
 import { formatChange, formatFigure, formatNumber } from '../../format/nl.js';
 import { figureOf, measureKeys, measureLabel, measureUnit, seriesLabel, yearsOf, type LoadedDataset } from '../../load/dataset.js';
-import { parseYaml } from '../../load/read-yaml.js';
-import { issueToError } from '../../validate/validate-yaml.js';
+import type { Grafiek } from '../../validate/block-schemas.js';
 
 /**
  * The `grafiek` block: a line or bar chart of data series, drawn at build time as vector SVG.
@@ -18,18 +16,6 @@ import { issueToError } from '../../validate/validate-yaml.js';
  *     titel: Ontwikkeling high impact crimes, 2011-2021
  *     ```
  */
-export const grafiekSchema = z
-  .object({
-    data: z.string().min(1),
-    titel: z.string().min(1, 'a chart needs a title: it is its caption and the start of its text alternative'),
-    reeksen: z.array(z.string()).min(1).optional(),
-    maat: z.string().optional(),
-    jaren: z.union([z.string().regex(/^\d{4}\s*-\s*\d{4}$/, 'expected a range such as 2011-2021'), z.array(z.number().int()).min(2)]).optional(),
-    soort: z.enum(['lijn', 'staaf']).default('lijn'),
-    weergave: z.enum(['aantal', 'index']).default('aantal'),
-    hoogte: z.number().int().min(120).max(500).default(250).describe('Height in CSS pixels; the width is the text column'),
-  })
-  .strict();
 
 /** Everything that determines a chart's picture: plain data, so that it can be a cache key. */
 export interface ChartSpec {
@@ -55,11 +41,7 @@ export interface Chart {
 /** Width of the text column (134 mm) in CSS pixels: the chart is drawn at the size it is printed. */
 const COLUMN_PX = Math.round((134 / 25.4) * 96);
 
-export function chartFromBlock(node: Code, file: string, datasets: Map<string, LoadedDataset>): Chart {
-  const source = parseYaml(file, node.value, node.position?.start.line ?? 0);
-  const parsed = grafiekSchema.safeParse(source.value);
-  if (!parsed.success) throw issueToError(source, parsed.error.issues[0]!);
-  const g = parsed.data;
+export function chartFromBlock(node: Code, file: string, datasets: Map<string, LoadedDataset>, g: Grafiek): Chart {
   const fail = (message: string): never => {
     throw new SourceError(file, node.position?.start.line, node.position?.start.column, `grafiek: ${message}`);
   };

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { readCache, writeCache } from '../disk-cache.js';
+import { SourceError } from '../errors.js';
+import { SOURCE_FORMAT_ID } from './format-id.js';
+
+/**
+ * A YAML file parsed and validated, or the result of doing so earlier for the same text. Parsing YAML and
+ * validating it costs a cold process ~5–10 ms per file (the parser's code is not yet compiled); a file that
+ * validated before is taken from node_modules/.cache/voortgang/yaml, keyed by its text and the code that
+ * reads source files (schemas, parser versions). Only files that validated are kept: a file with a mistake is
+ * read anew every time, so its errors are reported at their line and column as always.
+ */
+export async function readValidated<T, J = T>(
+  file: string,
+  kind: string,
+  validate: (text: string) => Promise<T>,
+  codec: { toJson(v: T): J; fromJson(j: J): T } = { toJson: (v) => v as unknown as J, fromJson: (j) => j as unknown as T },
+): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new SourceError(file, undefined, undefined, `cannot read this file (${(err as NodeJS.ErrnoException).code ?? err})`);
+  }
+  const key = createHash('sha256').update(SOURCE_FORMAT_ID).update('\0').update(kind).update('\0').update(file).update('\0').update(text).digest('hex');
+  const known = inMemory.get(key) ?? readCache('yaml', `${key}.json`);
+  if (known !== undefined) {
+    inMemory.set(key, known);
+    return codec.fromJson(JSON.parse(known) as J);
+  }
+  const value = await validate(text);
+  const json = JSON.stringify(codec.toJson(value));
+  writeCache('yaml', `${key}.json`, json);
+  if (inMemory.size > 500) inMemory.clear();
+  inMemory.set(key, json);
+  return value;
+}
+
+const inMemory = new Map<string, string>();

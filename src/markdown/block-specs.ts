@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import type { Code } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { readCache, writeCache } from '../disk-cache.js';
+import { SOURCE_FORMAT_ID } from '../load/format-id.js';
+import type { Grafiek, Tabel } from '../validate/block-schemas.js';
+import type { ParsedSection } from './parse-section.js';
+
+export type BlockSpec = Tabel | Grafiek;
+
+/**
+ * The fields of every ```tabel and ```grafiek block of the document, validated — or taken from the cache of
+ * validated blocks (node_modules/.cache/voortgang/blocks, keyed by the block's text), so that a build of
+ * unchanged sources needs neither the YAML parser nor zod. A block with a mistake is never cached: its error is
+ * reported at its file and line each time.
+ */
+export async function blockSpecs(sections: ParsedSection[]): Promise<Map<Code, BlockSpec>> {
+  const blocks: Array<{ node: Code; file: string }> = [];
+  for (const section of sections) {
+    visit(section.tree, 'code', (node) => {
+      if (node.lang === 'tabel' || node.lang === 'grafiek') blocks.push({ node, file: section.file });
+    });
+  }
+  const specs = new Map<Code, BlockSpec>();
+  for (const { node, file } of blocks) {
+    const key = createHash('sha256').update(SOURCE_FORMAT_ID).update('\0').update(node.lang!).update('\0').update(node.value).digest('hex');
+    let json = inMemory.get(key) ?? readCache('blocks', `${key}.json`);
+    if (json === undefined) {
+      const { validateBlock } = await import('../validate/validate-sources.js');
+      json = JSON.stringify(validateBlock(file, node));
+      writeCache('blocks', `${key}.json`, json);
+    }
+    if (inMemory.size > 500) inMemory.clear();
+    inMemory.set(key, json);
+    specs.set(node, JSON.parse(json) as BlockSpec);
+  }
+  return specs;
+}
+
+const inMemory = new Map<string, string>();
