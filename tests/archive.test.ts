@@ -94,7 +94,7 @@ describe('provenance and verify', () => {
 });
 
 describe('metadata and accessibility, read back from the PDF', () => {
-  it('has the document information: title, author, subject, keywords with the kenmerk, language, producer, dates, source hash', async () => {
+  it('has the document information: title, author, subject, keywords with the kenmerk, language, producer, dates, source hash, a stable file ID', async () => {
     const doc = await open(kamerbrief());
     const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, string> & { Custom: Record<string, string> } };
     expect(info.Title).toBe('Voortgangsrapportage High Impact Crimes 2021-2022');
@@ -108,6 +108,11 @@ describe('metadata and accessibility, read back from the PDF', () => {
     expect(info.Custom.VoortgangDocument).toBe('2022/kamerbrief');
     expect(info.Custom.VoortgangSourceHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     await doc.destroy();
+    // A stable file identifier, its own for each document.
+    const id = (file: string) => /\/ID \[<([0-9A-F]{32})> <\1>\]\s*\/Prev \d+>>\s*startxref\s*\d+\s*%%EOF\s*$/.exec(readFileSync(file).toString('latin1'))?.[1];
+    expect(id(kamerbrief())).toBeDefined();
+    expect(id(join(inject('output'), '2023', 'beslisnota.pdf'))).toBeDefined();
+    expect(id(join(inject('output'), '2023', 'beslisnota.pdf'))).not.toBe(id(kamerbrief()));
   });
 
   it('has an outline (bookmarks) from the headings, in order', async () => {

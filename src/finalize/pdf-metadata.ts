@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { renumberStructureIds } from './stable-ids.js';
 
 export interface PdfFacts {
@@ -69,7 +70,9 @@ export function finalizePdf(input: Uint8Array, facts: PdfFacts): Uint8Array {
     update += o.text;
     offset += Buffer.byteLength(o.text, 'latin1');
   }
-  xref += `trailer\n<</Size ${size}\n/Root ${root}\n/Info ${info[1]} ${info[2]} R\n/Prev ${trailer[2]}>>\nstartxref\n${offset}\n%%EOF\n`;
+  // A stable file identifier (ISO 32000-1 §14.4): the same document from the same sources has the same /ID.
+  const id = createHash('sha256').update(JSON.stringify([facts.source?.document, facts.source?.hash, facts.title, facts.subject, facts.date])).digest('hex').slice(0, 32).toUpperCase();
+  xref += `trailer\n<</Size ${size}\n/Root ${root}\n/Info ${info[1]} ${info[2]} R\n/ID [<${id}> <${id}>]\n/Prev ${trailer[2]}>>\nstartxref\n${offset}\n%%EOF\n`;
   return Buffer.concat([head, Buffer.from(update, 'latin1'), Buffer.from(xref, 'latin1')]);
 }
 
