@@ -2,7 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { diffArrays } from 'diff';
 import { basename } from 'node:path';
 import { h } from 'hastscript';
-import { noteElement, textOf, type DocumentHast, type SectionHast } from '../markdown/to-html.js';
+import { noteElement, type DocumentHast, type SectionHast } from '../markdown/to-html.js';
 import { diffInline, signature, similarity, type AtomRules, type Counts } from './inline-diff.js';
 import { addClass, markAll } from './mark.js';
 import { diffTable } from './table-diff.js';
@@ -266,4 +266,3 @@ function diffFigure(old: Element, now: Element, rules: AtomRules, add: (c: Count
   return element;
 }
 
-export { textOf };
