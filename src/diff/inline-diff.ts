@@ -46,15 +46,23 @@ function tokensOf(el: Element, rules: AtomRules, visitText?: (t: Text, parent: E
   return run;
 }
 
+/** An element's tokens, computed once: alignment and move detection compare the same blocks many times. */
+const known = new WeakMap<Element, string[]>();
+function tokenList(el: Element, rules: AtomRules): string[] {
+  let tokens = known.get(el);
+  if (!tokens) known.set(el, (tokens = tokensOf(el, rules).tokens));
+  return tokens;
+}
+
 /** The text of an element as tokens joined, for comparing blocks. */
 export function signature(el: Element, rules: AtomRules): string {
-  return tokensOf(el, rules).tokens.join(' ');
+  return tokenList(el, rules).join(' ');
 }
 
 /** Share of tokens two blocks have in common, in order (0 … 1). */
 export function similarity(a: Element, b: Element, rules: AtomRules): number {
-  const x = tokensOf(a, rules).tokens;
-  const y = tokensOf(b, rules).tokens;
+  const x = tokenList(a, rules);
+  const y = tokenList(b, rules);
   if (x.length + y.length === 0) return 1;
   let common = 0;
   for (const c of diffArrays(x, y)) if (!c.added && !c.removed) common += c.value.length;

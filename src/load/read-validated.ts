@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { readCache, writeCache } from '../disk-cache.js';
+import { cached, cacheKey } from '../disk-cache.js';
 import { SourceError } from '../errors.js';
 import { SOURCE_FORMAT_ID } from './format-id.js';
 
@@ -23,18 +22,6 @@ export async function readValidated<T, J = T>(
   } catch (err) {
     throw new SourceError(file, undefined, undefined, `cannot read this file (${(err as NodeJS.ErrnoException).code ?? err})`);
   }
-  const key = createHash('sha256').update(SOURCE_FORMAT_ID).update('\0').update(kind).update('\0').update(file).update('\0').update(text).digest('hex');
-  const known = inMemory.get(key) ?? readCache('yaml', `${key}.json`);
-  if (known !== undefined) {
-    inMemory.set(key, known);
-    return codec.fromJson(JSON.parse(known) as J);
-  }
-  const value = await validate(text);
-  const json = JSON.stringify(codec.toJson(value));
-  writeCache('yaml', `${key}.json`, json);
-  if (inMemory.size > 500) inMemory.clear();
-  inMemory.set(key, json);
-  return value;
+  const json = await cached('yaml', cacheKey(SOURCE_FORMAT_ID, kind, file, text), async () => codec.toJson(await validate(text)));
+  return codec.fromJson(json);
 }
-
-const inMemory = new Map<string, string>();

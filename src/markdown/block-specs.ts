@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { readCache, writeCache } from '../disk-cache.js';
+import { cached, cacheKey } from '../disk-cache.js';
 import { SOURCE_FORMAT_ID } from '../load/format-id.js';
 import type { Grafiek, Tabel } from '../validate/block-schemas.js';
 import type { ParsedSection } from './parse-section.js';
@@ -23,18 +22,8 @@ export async function blockSpecs(sections: ParsedSection[]): Promise<Map<Code, B
   }
   const specs = new Map<Code, BlockSpec>();
   for (const { node, file } of blocks) {
-    const key = createHash('sha256').update(SOURCE_FORMAT_ID).update('\0').update(node.lang!).update('\0').update(node.value).digest('hex');
-    let json = inMemory.get(key) ?? readCache('blocks', `${key}.json`);
-    if (json === undefined) {
-      const { validateBlock } = await import('../validate/validate-sources.js');
-      json = JSON.stringify(validateBlock(file, node));
-      writeCache('blocks', `${key}.json`, json);
-    }
-    if (inMemory.size > 500) inMemory.clear();
-    inMemory.set(key, json);
-    specs.set(node, JSON.parse(json) as BlockSpec);
+    const spec = await cached('blocks', cacheKey(SOURCE_FORMAT_ID, node.lang!, node.value), async () => (await import('../validate/validate-sources.js')).validateBlock(file, node));
+    specs.set(node, spec);
   }
   return specs;
 }
-
-const inMemory = new Map<string, string>();

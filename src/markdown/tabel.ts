@@ -4,6 +4,7 @@ import { h } from 'hastscript';
 import { SourceError } from '../errors.js';
 import { formatChange, formatFigure } from '../format/nl.js';
 import { figureOf, measureKeys, measureLabel, seriesLabel, yearsOf, type Figure, type LoadedDataset } from '../load/dataset.js';
+import { dataResolver, resolveYears, type DataResolver } from './block-data.js';
 import type { Tabel } from '../validate/block-schemas.js';
 
 /**
@@ -45,43 +46,13 @@ export function renderTabel(node: Code, file: string, datasets: Map<string, Load
   return blocks;
 }
 
-/** Looks up data sets, series and measures, failing with the names that do exist. */
-function dataResolver(datasets: Map<string, LoadedDataset>, fail: (m: string) => never) {
-  const set = (name: string) =>
-    datasets.get(name) ?? fail(`no data set "${name}" — the data sets of this year are: ${[...datasets.keys()].join(', ') || '(none: add content/<year>/data/<name>.yaml)'}`);
-  const series = (d: LoadedDataset, key: string) => {
-    if (!d.data.reeksen[key]) fail(`data set "${d.name}" has no series "${key}" — it has: ${Object.keys(d.data.reeksen).join(', ')}`);
-    return key;
-  };
-  const measure = (d: LoadedDataset, m?: string) => {
-    const keys = measureKeys(d);
-    const chosen = m ?? (keys.length === 1 ? keys[0]! : fail(`data set "${d.name}" has several measures (${keys.join(', ')}): choose one with "maat:"`));
-    if (!keys.includes(chosen)) fail(`data set "${d.name}" has no measure "${chosen}" — it has: ${keys.join(', ')}`);
-    return chosen;
-  };
-  return { set, series, measure };
-}
-
-function yearsFor(spec: Tabel, columns: Array<{ d: LoadedDataset; series: string; measure: string }>, fail: (m: string) => never): number[] {
-  if (Array.isArray(spec.jaren)) return spec.jaren;
-  if (typeof spec.jaren === 'string') {
-    const [a, b] = spec.jaren.split('-').map((s) => Number(s.trim())) as [number, number];
-    if (b < a) fail(`jaren: ${spec.jaren} runs backwards — write the first year first`);
-    return Array.from({ length: b - a + 1 }, (_, i) => a + i);
-  }
-  const all = new Set<number>();
-  for (const c of columns) for (const y of yearsOf(c.d, c.series, c.measure)) all.add(y);
-  if (all.size === 0) fail('the data has no years for these columns');
-  return [...all].sort((x, y) => x - y);
-}
-
 function withLabels(spec: Tabel, columns: Column[], fail: (m: string) => never): Column[] {
   if (!spec.koppen) return columns;
   if (spec.koppen.length !== columns.length) fail(`koppen has ${spec.koppen.length} labels for ${columns.length} columns`);
   return columns.map((c, i) => ({ ...c, label: spec.koppen![i]! }));
 }
 
-function byYear(spec: Tabel, main: LoadedDataset, resolve: ReturnType<typeof dataResolver>, fail: (m: string) => never): Element {
+function byYear(spec: Tabel, main: LoadedDataset, resolve: DataResolver, fail: (m: string) => never): Element {
   let sources: Array<{ d: LoadedDataset; series: string; measure: string; label: string }>;
   if (spec.reeks) {
     // A column per measure of one series (e.g. ambitie and realisatie side by side).
@@ -102,7 +73,8 @@ function byYear(spec: Tabel, main: LoadedDataset, resolve: ReturnType<typeof dat
     sources.map((s) => ({ label: s.label, name: `${s.d.name}.${s.series} (${s.measure})`, cell: (y: number) => figureOf(s.d, s.series, s.measure, y) })),
     fail,
   );
-  const ys = yearsFor(spec, sources, fail);
+  const ys = resolveYears(spec.jaren, () => sources.flatMap((c) => yearsOf(c.d, c.series, c.measure)), fail);
+  if (ys.length === 0) fail('the data has no years for these columns');
   const yearClass = spec.jaarkolom === 'gewoon' ? { className: ['gewoon'] } : {};
   const head = h('thead', h('tr', [h('th', { scope: 'col' }, spec.kop ?? 'Jaar'), ...columns.map((c) => h('th', { scope: 'col' }, c.label))]));
   const rows = ys.map((y) => h('tr', [h('th', { scope: 'row', ...yearClass }, String(y)), ...columns.map((c) => h('td', formatFigure(c.cell(y))))]));
@@ -127,7 +99,7 @@ function byYear(spec: Tabel, main: LoadedDataset, resolve: ReturnType<typeof dat
   ]);
 }
 
-function bySeries(spec: Tabel, main: LoadedDataset, resolve: ReturnType<typeof dataResolver>, fail: (m: string) => never): Element {
+function bySeries(spec: Tabel, main: LoadedDataset, resolve: DataResolver, fail: (m: string) => never): Element {
   const keys = (spec.reeksen ?? Object.keys(main.data.reeksen)).map((k) => resolve.series(main, k));
   const columns = withLabels(
     spec,

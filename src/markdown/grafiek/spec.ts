@@ -1,7 +1,8 @@
 import type { Code } from 'mdast';
 import { SourceError } from '../../errors.js';
 import { formatChange, formatFigure, formatNumber } from '../../format/nl.js';
-import { figureOf, measureKeys, measureLabel, measureUnit, seriesLabel, yearsOf, type LoadedDataset } from '../../load/dataset.js';
+import { figureOf, measureLabel, measureUnit, seriesLabel, yearsOf, type LoadedDataset } from '../../load/dataset.js';
+import { dataResolver, resolveYears } from '../block-data.js';
 import type { Grafiek } from '../../validate/block-schemas.js';
 
 /**
@@ -46,20 +47,11 @@ export function chartFromBlock(node: Code, file: string, datasets: Map<string, L
     throw new SourceError(file, node.position?.start.line, node.position?.start.column, `grafiek: ${message}`);
   };
 
-  const d = datasets.get(g.data) ?? fail(`no data set "${g.data}" — the data sets of this year are: ${[...datasets.keys()].join(', ') || '(none)'}`);
-  const measures = measureKeys(d);
-  const measure = g.maat ?? (measures.length === 1 ? measures[0]! : fail(`data set "${g.data}" has several measures (${measures.join(', ')}): choose one with "maat:"`));
-  if (!measures.includes(measure)) fail(`data set "${g.data}" has no measure "${measure}" — it has: ${measures.join(', ')}`);
-  const keys = g.reeksen ?? Object.keys(d.data.reeksen);
-  for (const k of keys) if (!d.data.reeksen[k]) fail(`data set "${g.data}" has no series "${k}" — it has: ${Object.keys(d.data.reeksen).join(', ')}`);
-
-  let years: number[];
-  if (Array.isArray(g.jaren)) years = g.jaren;
-  else if (typeof g.jaren === 'string') {
-    const [a, b] = g.jaren.split('-').map((s) => Number(s.trim())) as [number, number];
-    if (b <= a) fail(`jaren: ${g.jaren} — write the first year first, and at least two years`);
-    years = Array.from({ length: b - a + 1 }, (_, i) => a + i);
-  } else years = [...new Set(keys.flatMap((k) => yearsOf(d, k, measure)))].sort((x, y) => x - y);
+  const resolve = dataResolver(datasets, fail);
+  const d = resolve.set(g.data);
+  const measure = resolve.measure(d, g.maat);
+  const keys = (g.reeksen ?? Object.keys(d.data.reeksen)).map((k) => resolve.series(d, k));
+  const years = resolveYears(g.jaren, () => keys.flatMap((k) => yearsOf(d, k, measure)), fail);
   if (years.length < 2) fail('a chart needs at least two years');
 
   const unit = measureUnit(d, measure);
