@@ -6,7 +6,7 @@ import { pdfCharacters } from './helpers/pdf-raw.js';
 import { readLetter, type LetterPage } from './helpers/pdf-text.js';
 import { seedBody, wordSimilarity } from './helpers/similarity.js';
 
-const SEED = join(import.meta.dirname, '..', '..', 'shared', 'seeds', 'beslisnota-2023.md');
+const SEED = join(import.meta.dirname, 'fixtures', 'seeds', 'beslisnota-2023.md');
 const BODY_TOP = 96; // mm: page 1 of a nota has its head (nota, addressees, title) above this
 const BELOW_STREEP = ['Vermeld hier informatie waarvan openbaarmaking evident in strijd is met het belang van de Staat', 'art. 68', 'Grondwet', '5.2 Informatie die niet openbaar gemaakt kan worden'];
 // Fictitious author data, only in the fixture below: a beslisnota's personal data never sits in content/.

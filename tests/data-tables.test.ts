@@ -8,7 +8,7 @@ import { readLetter } from './helpers/pdf-text.js';
  * The tables are rendered from data and must print what the real documents print, cell for cell. The
  * expected rows are read from the seeds themselves (the 2022 letter and the Actieprogramma), not retyped.
  */
-const SEEDS = join(ROOT, '..', 'shared', 'seeds');
+const SEEDS = join(ROOT, 'tests', 'fixtures', 'seeds');
 const letterSeed = readFileSync(join(SEEDS, 'kamerbrief-2022.md'), 'utf8');
 const actieprogramma = readFileSync(join(SEEDS, 'actieprogramma-taskforce-overvallen-2022-2026.md'), 'utf8');
 

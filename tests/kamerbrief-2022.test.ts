@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readLetter, type LetterPage } from './helpers/pdf-text.js';
 import { seedBody, wordSimilarity } from './helpers/similarity.js';
 
-const SEEDS = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
+const SEEDS = join(import.meta.dirname, 'fixtures', 'seeds');
 let pages: LetterPage[];
 let pdfFile: string;
 

@@ -27,9 +27,8 @@ export interface NoteChange {
 
 export interface DocumentDiff {
   blocks: ElementContent[];
+  /** The notes of the merged document: the new revision's 1…n, then the removed ones (lettered). */
   notes: Element[];
-  /** Numbers of the notes in the merged document (new notes 1…n, removed ones after them), for pagination checks. */
-  noteCount: number;
   sections: SectionChange[];
   footnotes: NoteChange[];
 }
@@ -123,7 +122,7 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast): Docum
     footnotes.push({ label, status: 'verwijderd', element: el, counts: { inserted: 0, deleted: words } });
     notes.push(el);
   }
-  return { blocks, notes, noteCount: newDoc.notes.length + removedNotes.length, sections, footnotes };
+  return { blocks, notes, sections, footnotes };
 }
 
 interface Item {

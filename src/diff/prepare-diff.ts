@@ -50,7 +50,7 @@ export async function prepareDiff(paths: BuildPaths, oldContent: string, year: s
   return {
     name: `${after.name}.diff`,
     html,
-    noteCount: diff.noteCount,
+    noteCount: diff.notes.length,
     report,
     facts: {
       title: `Wijzigingen: ${after.brief.onderwerp}`,
