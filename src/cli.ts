@@ -1,108 +1,233 @@
 import { availableParallelism } from 'node:os';
 import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Browser } from 'puppeteer-core';
 import { buildDocument, type BuildPaths } from './build/build-document.js';
 import { buildPool, type Job } from './build/build-pool.js';
 import { workerPreparer } from './build/preparer.js';
 import { failureText, progress, summaryTable } from './build/progress.js';
+import { setDebug } from './errors.js';
 import { listDocuments } from './load/list-documents.js';
-import { launchBrowser } from './print/browser.js';
+import { launchBrowser, type LaunchOptions } from './print/browser.js';
 import { Renderer } from './print/render-pdf.js';
 import { chromiumExecutable } from './print/chromium-binary.js';
 import { ROOT } from './paths.js';
 import { runDiff } from './diff/run-diff.js';
-import { relative } from 'node:path';
+import { VERSION } from './version.js';
 
-export { buildDocument, launchBrowser, Renderer };
+export { buildDocument, launchBrowser, Renderer, failureText };
 export { inlinePreparer } from './build/preparer.js';
+export { findBrowser } from './print/find-browser.js';
 
-const USAGE = `voortgang — Kamerbrieven and beslisnota's from Markdown and data
+/** Exit codes, as the help and the README list them. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-usage:
-  voortgang build <year>… | --all   build every document of the year(s) (or of every year) into output/<year>/
-                                    [--jobs N] documents printed side by side (default: the CPU cores)
-  voortgang diff <year> --from <rev|folder> [--to <rev|folder>] [--format text]
-                                    redline of two revisions (git revisions of content/, or two folders; without
-                                    --to the working tree): output/<year>/<name>.diff.pdf and .diff.html, and a
-                                    summary per section (--format text: the word diff per section and footnote)
-  voortgang verify <pdf>…           rebuild the document a PDF says it is from today's sources: identical or not
-  voortgang new <year> --from <year>
-                                    start a year from an earlier one: sections and data copied, kenmerk and
-                                    datum emptied, a checklist of the year references in the text
-  voortgang setup                   unpack the bundled Chromium (done by npm install)
+const EXIT_CODES = `
+Exit codes:
+  0  everything asked for was made (verify: identical)
+  1  a document failed (a mistake in the sources, a browser that cannot print; verify: different)
+  2  the command line is wrong (unknown command or option, missing argument)`;
 
-options:
-  --content <dir>    sources (default: ./content)
-  --output <dir>     where PDFs go (default: ./output)
-  --templates <dir>  layouts (default: voortgang's own templates/)
-  --timings          print the time of each step to stderr
-`;
-
-interface Args {
-  command: string | undefined;
-  rest: string[];
-  paths: BuildPaths;
-  timings: boolean;
-  all: boolean;
-  jobs: number;
-  from?: string;
-  to?: string;
-  format: 'summary' | 'text';
-}
-
-export async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  switch (args.command) {
-    case 'setup':
-      console.log(`Chromium ready: ${await chromiumExecutable()}`);
-      return 0;
-    case 'build':
-      return build(args);
-    case 'diff': {
-      if (args.rest.length !== 1 || !args.from) throw new UsageError('diff needs one year and --from <git revision or folder>, e.g. voortgang diff 2022 --from HEAD~1');
-      const year = args.rest[0]!;
-      return withRenderer(async (renderer) => runDiff(args.paths, { year, from: args.from!, to: args.to, format: args.format }, renderer, (s) => process.stdout.write(s)));
-    }
-    case 'verify': {
-      if (args.rest.length === 0) throw new UsageError('verify needs a PDF, e.g. voortgang verify output/2022/kamerbrief.pdf');
-      const { verifyPdf } = await import('./verify/verify-pdf.js');
-      const preparer = workerPreparer();
-      let different = 0;
-      const code = await withRenderer(async (renderer) => {
-        for (const pdf of args.rest) {
-          const verdict = await verifyPdf(resolve(pdf), args.paths, preparer, renderer);
-          process.stdout.write(`${verdict.lines.join('\n')}\n`);
-          if (!verdict.identical) different++;
-        }
-      }).finally(() => preparer.close());
-      return code || (different ? 1 : 0);
-    }
-    case 'new': {
-      if (args.rest.length !== 1 || !args.from) throw new UsageError('new needs the new year and --from <an earlier year>, e.g. voortgang new 2024 --from 2023');
-      const { newYear } = await import('./new-year/new-year.js');
-      try {
-        process.stdout.write(await newYear(args.paths.content, args.rest[0]!, args.from));
-        return 0;
-      } catch (err) {
-        process.stderr.write(`${failureText(err)}\n`);
-        return 1;
-      }
-    }
-    default:
-      process.stderr.write(USAGE);
-      return 2;
+/** A mistake in the command line: exit code 2, with the command's usage named. */
+export class UsageError extends Error {
+  constructor(message: string, readonly command?: string) {
+    super(message);
   }
 }
 
+interface PathOptions {
+  content: string;
+  output: string;
+  templates: string;
+  browser?: string;
+  timings?: boolean;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = makeProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return EXIT.ok; // --help, help <command>, --version
+      return EXIT.usage; // commander has written its message
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`voortgang: ${err.message}\n${err.command ? `(voortgang help ${err.command} shows its usage)\n` : ''}`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+  return code;
+}
+
+function makeProgram(exit: (code: number) => void): Command {
+  const program = new Command('voortgang')
+    .description("Kamerbrieven and beslisnota's from Markdown and data, printed to PDF")
+    .version(VERSION, '-V, --version', 'print the version of voortgang')
+    .helpOption('-h, --help', 'show help (also: voortgang help <command>)')
+    .helpCommand('help [command]', 'show help for a command')
+    .addHelpText('after', EXIT_CODES)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => process.stdout.write(s),
+      outputError: (s, write) => write(`voortgang: ${s.replace(/^error: /, '')}`),
+    });
+  // "unknown command 'x'", with the list of commands.
+  program.on('command:*', (operands: string[]) => {
+    const names = program.commands.map((c) => c.name()).concat('help');
+    const given = operands[0] ?? '';
+    const near = names.find((n) => editDistance(n, given) <= 2);
+    process.stderr.write(`voortgang: unknown command '${given}'${near ? ` (did you mean ${near}?)` : ''} — the commands are: ${names.join(', ')} (voortgang --help tells what each does)\n`);
+    throw new CommanderError(EXIT.usage, 'commander.unknownCommand', `unknown command '${operands[0]}'`);
+  });
+  program.hook('preAction', (_this, action) => setDebug(Boolean(action.opts().debug)));
+
+  const withPaths = (cmd: Command, which: Array<'content' | 'output' | 'templates' | 'browser' | 'timings'>) => {
+    if (which.includes('content')) cmd.option('--content <dir>', 'the sources', 'content');
+    if (which.includes('output')) cmd.option('--output <dir>', 'where PDFs go', 'output');
+    if (which.includes('templates')) cmd.option('--templates <dir>', "the layouts (default: voortgang's own templates/)");
+    if (which.includes('browser')) cmd.option('--browser <path>', 'the Chrome, Chromium or Edge that prints (else VOORTGANG_BROWSER, PUPPETEER_EXECUTABLE_PATH, an installed one, the bundled Chromium)');
+    if (which.includes('timings')) cmd.option('--timings', 'print the time of each step to stderr');
+    cmd.option('--debug', 'show the stack of an unexpected error');
+    cmd.addHelpText('after', EXIT_CODES);
+    cmd.showHelpAfterError(`(voortgang help ${cmd.name()} shows its usage)`);
+    return cmd;
+  };
+
+  withPaths(
+    program
+      .command('build')
+      .summary('build every document of the year(s) into output/<year>/')
+      .description('Build every document of the given years (or of every year with --all) into <output>/<year>/: a PDF and its paginated HTML per document and version.')
+      .argument('[years...]', 'years, e.g. 2022 2023')
+      .option('--all', 'every year of the content folder')
+      .addOption(new Option('--jobs <n>', 'documents printed side by side').argParser(positiveInteger).default(availableParallelism(), 'the CPU cores')),
+    ['content', 'output', 'templates', 'browser', 'timings'],
+  ).action(async (years: string[], opts: PathOptions & { all?: boolean; jobs: number }) => {
+    years.forEach(checkYear);
+    exit(await build(paths(opts), years, Boolean(opts.all), opts.jobs, Boolean(opts.timings), { browser: opts.browser }));
+  });
+
+  withPaths(
+    program
+      .command('diff')
+      .summary('redline of two revisions of a year')
+      .description('The redline of two revisions of a year: <output>/<year>/<name>.diff.pdf and .diff.html per document, and a summary per section on the terminal (--format text: the word diff per section and footnote). Revisions are git revisions of the content folder or folders laid out as content/; without --to, the working tree.')
+      .argument('<year>', 'the year, e.g. 2022')
+      .requiredOption('--from <rev|folder>', 'the old revision: a git revision (HEAD~1, a branch, a tag) or a folder')
+      .option('--to <rev|folder>', 'the new revision (default: the working tree)')
+      .addOption(new Option('--format <format>', 'what the terminal gets').choices(['summary', 'text']).default('summary')),
+    ['content', 'output', 'templates', 'browser'],
+  ).action(async (year: string, opts: PathOptions & { from: string; to?: string; format: 'summary' | 'text' }) => {
+    checkYear(year);
+    exit(await withRenderer({ browser: opts.browser }, (renderer) => runDiff(paths(opts), { year, from: opts.from, to: opts.to, format: opts.format }, renderer, (s) => process.stdout.write(s))));
+  });
+
+  withPaths(
+    program
+      .command('verify')
+      .summary('rebuild a PDF from today\'s sources: identical or where not')
+      .description('Read which document a PDF is (its provenance), rebuild it from today\'s sources, and say identical, or different with where: the sources\' hash, the browser, the metadata, the page count and the first changed words (exit code 1).')
+      .argument('<pdf...>', 'PDFs made by voortgang build'),
+    ['content', 'templates', 'browser'],
+  ).action(async (pdfs: string[], opts: PathOptions) => {
+    const { verifyPdf } = await import('./verify/verify-pdf.js');
+    const preparer = workerPreparer();
+    let different = 0;
+    const code = await withRenderer({ browser: opts.browser }, async (renderer) => {
+      for (const pdf of pdfs) {
+        const verdict = await verifyPdf(resolve(pdf), paths(opts), preparer, renderer);
+        process.stdout.write(`${verdict.lines.join('\n')}\n`);
+        if (!verdict.identical) different++;
+      }
+    }).finally(() => preparer.close());
+    exit(code || (different ? EXIT.failed : EXIT.ok));
+  });
+
+  withPaths(
+    program
+      .command('new')
+      .summary('start a year from an earlier one')
+      .description('Start a year from an earlier one: its documents, sections and data copied, kenmerk and datum emptied, and a checklist of what to fill in and of every year named in the text. An existing year is never overwritten.')
+      .argument('<year>', 'the new year, e.g. 2024')
+      .requiredOption('--from <year>', 'the year to start from'),
+    ['content'],
+  ).action(async (year: string, opts: { content: string; from: string }) => {
+    checkYear(year);
+    checkYear(opts.from);
+    const { newYear } = await import('./new-year/new-year.js');
+    try {
+      process.stdout.write(await newYear(resolve(opts.content), year, opts.from));
+    } catch (err) {
+      process.stderr.write(`${failureText(err)}\n`);
+      exit(EXIT.failed);
+    }
+  });
+
+  withPaths(
+    program
+      .command('doctor')
+      .summary('which browser, fonts and Node are used, and whether a test page prints')
+      .description('Tell which browser (path, where it was found, version), fonts and Node voortgang uses, and print a test page with them.'),
+    ['browser'],
+  ).action(async (opts: { browser?: string }) => {
+    const { doctor } = await import('./doctor.js');
+    exit(await doctor({ browser: opts.browser }, (s) => process.stdout.write(s)));
+  });
+
+  withPaths(
+    program
+      .command('setup')
+      .summary('unpack the bundled Chromium (npm install does it)')
+      .description('Unpack the Chromium bundled in @sparticuz/chromium (Linux x86-64 only) into node_modules/.cache; npm install runs this. Elsewhere, voortgang uses an installed Chrome, Chromium or Edge (voortgang doctor).'),
+    [],
+  ).action(async () => {
+    if (process.platform !== 'linux' || process.arch !== 'x64') {
+      process.stdout.write(`No bundled Chromium for ${process.platform} ${process.arch} (it exists for Linux x86-64 only): voortgang prints with an installed Chrome, Chromium or Edge, or the one --browser / VOORTGANG_BROWSER names. Run voortgang doctor to see which.\n`);
+      return;
+    }
+    process.stdout.write(`Chromium ready: ${await chromiumExecutable()}\n`);
+  });
+
+  return program;
+}
+
+function paths(opts: { content?: string; output?: string; templates?: string }): BuildPaths {
+  return { content: resolve(opts.content ?? 'content'), output: resolve(opts.output ?? 'output'), templates: opts.templates ? resolve(opts.templates) : join(ROOT, 'templates') };
+}
+
+function checkYear(y: string): void {
+  if (!/^\d{4}$/.test(y)) throw new UsageError(`"${y}" is not a year — a year is written with four digits, e.g. 2022`);
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return d[a.length]![b.length]!;
+}
+
+function positiveInteger(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
+  return n;
+}
+
 /** build <year>… | --all: every document of those years, through the pool, with progress and a summary. */
-async function build({ rest: years, all, paths, jobs, timings }: Args): Promise<number> {
-  if (all === (years.length > 0)) throw new UsageError(all ? 'give years or --all, not both' : 'build needs a year (e.g. build 2022) or --all');
+async function build(paths: BuildPaths, years: string[], all: boolean, jobs: number, timings: boolean, launch: LaunchOptions): Promise<number> {
+  if (all === (years.length > 0)) throw new UsageError(all ? 'give years or --all, not both' : 'build needs a year (e.g. voortgang build 2022) or --all', 'build');
   const started = performance.now();
   // Cold start: the sources are read, parsed and composed in a worker thread on the second core while this
   // thread loads Puppeteer and starts Chromium.
   const preparer = workerPreparer();
-  const browser: Promise<Browser> = launchBrowser();
+  const browser: Promise<Browser> = launchBrowser(launch);
   browser.catch(() => undefined); // a failed launch is reported by each document that needed it
   if (timings) {
     const at = (what: string) => () => process.stderr.write(`at ${Math.round(performance.now())} ms: ${what}\n`);
@@ -115,7 +240,7 @@ async function build({ rest: years, all, paths, jobs, timings }: Args): Promise<
     const chosen = all ? await allYears(paths.content) : years;
     if (chosen.length === 0) {
       process.stderr.write(`${relative(process.cwd(), paths.content) || '.'}: no years to build — a year is a folder named like 2022 with a kamerbrief.yaml\n`);
-      return 1;
+      return EXIT.failed;
     }
     for (const year of chosen) {
       try {
@@ -136,7 +261,7 @@ async function build({ rest: years, all, paths, jobs, timings }: Args): Promise<
     await preparer.close();
     await browser.then((b) => b.close()).catch(() => undefined);
   }
-  return failed ? 1 : 0;
+  return failed ? EXIT.failed : EXIT.ok;
 }
 
 /** Every year in content/: the folders named by four digits. */
@@ -145,8 +270,8 @@ async function allYears(content: string): Promise<string[]> {
   return entries.filter((e) => e.isDirectory() && /^\d{4}$/.test(e.name)).map((e) => e.name).sort();
 }
 
-async function withRenderer(work: (renderer: Promise<Renderer>) => Promise<void>): Promise<number> {
-  const browser = launchBrowser();
+async function withRenderer(launch: LaunchOptions, work: (renderer: Promise<Renderer>) => Promise<void>): Promise<number> {
+  const browser = launchBrowser(launch);
   const renderer = browser.then(async (b) => {
     const r = new Renderer(b);
     await r.ready();
@@ -155,50 +280,12 @@ async function withRenderer(work: (renderer: Promise<Renderer>) => Promise<void>
   renderer.catch(() => undefined);
   try {
     await work(renderer);
-    return 0;
+    return EXIT.ok;
   } catch (err) {
     process.stderr.write(`${failureText(err)}\n`);
-    return 1;
+    return EXIT.failed;
   } finally {
     await renderer.catch(() => undefined);
     await browser.then((b) => b.close()).catch(() => undefined);
   }
 }
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { command: undefined, rest: [], paths: { content: resolve('content'), output: resolve('output'), templates: join(ROOT, 'templates') }, timings: false, all: false, jobs: availableParallelism(), format: 'summary' };
-  const value = (i: number, what: string) => {
-    const v = argv[i];
-    if (!v || v.startsWith('--')) throw new UsageError(`${argv[i - 1]} needs ${what}`);
-    return v;
-  };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--content') args.paths.content = resolve(value(++i, 'a folder'));
-    else if (a === '--output') args.paths.output = resolve(value(++i, 'a folder'));
-    else if (a === '--templates') args.paths.templates = resolve(value(++i, 'a folder'));
-    else if (a === '--timings') args.timings = true;
-    else if (a === '--all') args.all = true;
-    else if (a === '--jobs') {
-      const n = Number(value(++i, 'a number'));
-      if (!Number.isInteger(n) || n < 1) throw new UsageError('--jobs needs a whole number of 1 or more');
-      args.jobs = n;
-    } else if (a === '--from') args.from = value(++i, 'a git revision, a folder or a year');
-    else if (a === '--to') args.to = value(++i, 'a git revision or a folder');
-    else if (a === '--format') {
-      const v = value(++i, 'text or summary');
-      if (v !== 'text' && v !== 'summary') throw new UsageError('--format is text or summary');
-      args.format = v;
-    } else if (a === '-h' || a === '--help') return { ...args, command: undefined };
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else positional.push(a);
-  }
-  [args.command, ...args.rest] = positional;
-  if (args.command === 'build' || args.command === 'diff' || args.command === 'new') {
-    for (const y of args.rest) if (!/^\d{4}$/.test(y)) throw new UsageError(`"${y}" is not a year`);
-  }
-  return args;
-}
-
-export class UsageError extends Error {}

@@ -1,5 +1,13 @@
 import { relative } from 'node:path';
 
+/**
+ * A failure the user can act on that no source file is to blame for (no browser found, a folder that cannot be
+ * written): its message is one sentence saying what to do, printed as it is, without a stack.
+ */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
 /** A problem in the user's sources, reported as `file:line:column: message`. */
 export class SourceError extends Error {
   constructor(
@@ -31,4 +39,13 @@ export function location(file: string, line?: number, column?: number): string {
 export function throwIfAny(errors: SourceError[]): void {
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) throw new SourceErrors(errors);
+}
+
+/** `--debug` (or VOORTGANG_DEBUG=1): unexpected errors are shown with their stack. */
+let debugging = Boolean(process.env.VOORTGANG_DEBUG);
+export function setDebug(on: boolean): void {
+  debugging = on || Boolean(process.env.VOORTGANG_DEBUG);
+}
+export function isDebugging(): boolean {
+  return debugging;
 }

@@ -45,11 +45,12 @@ async function printVersion(doc: PreparedDocument, dataFile: string, renderer: P
   const preparedAt = Math.round(performance.now());
   const { times: timings, lap } = stopwatch({ ...doc.timings, preparedAt });
 
-  const { pdf, snapshot, report } = await (await renderer).render(doc.html, `/${year}/${doc.name}.html`);
+  const r = await renderer;
+  const { pdf, snapshot, report } = await r.render(doc.html, `/${year}/${doc.name}.html`);
   lap('print');
   checkPagination(dataFile, report, doc.footnoteCount);
   const { document, ...facts } = doc.facts;
-  const final = finalizePdf(pdf, { ...facts, source: { document, hash: await hash } });
+  const final = finalizePdf(pdf, { ...facts, source: { document, hash: await hash, browser: await r.browserVersion() } });
   lap('finalize');
 
   return {

@@ -1,12 +1,17 @@
 import { relative } from 'node:path';
-import { SourceError, SourceErrors } from '../errors.js';
+import { isDebugging, SourceError, SourceErrors, UserError } from '../errors.js';
 import { OfflineRenderError } from '../print/render-pdf.js';
 import type { Job, JobResult, PoolEvents } from './build-pool.js';
 
-/** The message of a failure as the user should read it: source errors as file:line:column, others with their stack. */
+/**
+ * The message of a failure as the user should read it: source errors as file:line:column, problems the user can
+ * act on as their sentence; anything unexpected as one line that asks for --debug, which shows the stack.
+ */
 export function failureText(err: unknown): string {
-  if (err instanceof SourceError || err instanceof SourceErrors || err instanceof OfflineRenderError) return err.message;
-  return `voortgang: ${(err as Error)?.stack ?? err}`;
+  if (err instanceof SourceError || err instanceof SourceErrors || err instanceof OfflineRenderError || err instanceof UserError) return err.message;
+  if (isDebugging()) return `voortgang: internal error: ${(err as Error)?.stack ?? err}`;
+  const first = String((err as Error)?.message ?? err).split('\n')[0];
+  return `voortgang: internal error: ${first} — run the same command with --debug to see where, and report it`;
 }
 
 /**

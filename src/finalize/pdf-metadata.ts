@@ -12,11 +12,11 @@ export interface PdfFacts {
   /** The document's headings as written: the outline (bookmarks) gets its titles from them. */
   headings?: string[];
   /** Provenance, for `voortgang verify`: which document this is and the hash of what it was made from. */
-  source?: { document: string; hash: string };
+  source?: { document: string; hash: string; browser: string };
 }
 
 /** The Info keys of voortgang's provenance. */
-export const PROVENANCE_KEYS = { document: 'VoortgangDocument', hash: 'VoortgangSourceHash' } as const;
+export const PROVENANCE_KEYS = { document: 'VoortgangDocument', hash: 'VoortgangSourceHash', browser: 'VoortgangBrowser' } as const;
 
 /**
  * Sets the document information of a PDF printed by Chromium, pins its dates and its structure ids.
@@ -54,7 +54,7 @@ export function finalizePdf(input: Uint8Array, facts: PdfFacts): Uint8Array {
   const infoObject =
     `${info[1]} ${info[2]} obj\n<</Title ${pdfString(facts.title)}\n/Author ${pdfString(facts.author)}\n/Subject ${pdfString(facts.subject)}\n` +
     `/Keywords ${pdfString(facts.keywords.join(', '))}\n/Creator (voortgang)\n/Producer ${pdfString(facts.producer)}\n` +
-    (facts.source ? `/${PROVENANCE_KEYS.document} ${pdfString(facts.source.document)}\n/${PROVENANCE_KEYS.hash} ${pdfString(facts.source.hash)}\n` : '') +
+    (facts.source ? `/${PROVENANCE_KEYS.document} ${pdfString(facts.source.document)}\n/${PROVENANCE_KEYS.hash} ${pdfString(facts.source.hash)}\n/${PROVENANCE_KEYS.browser} ${pdfString(facts.source.browser)}\n` : '') +
     `/CreationDate (${pinned})\n/ModDate (${pinned})>>\nendobj\n`;
   const objects = [{ num: Number(info[1]), gen: Number(info[2]), text: infoObject }, ...outlineTitles(text, facts.headings ?? [])].sort((a, b) => a.num - b.num);
 

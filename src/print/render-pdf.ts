@@ -43,6 +43,11 @@ export class Renderer {
 
   constructor(private readonly browser: Browser) {}
 
+  /** The version the printing browser reports (HeadlessChrome/147.0.7727.0): part of a PDF's provenance. */
+  browserVersion(): Promise<string> {
+    return this.browser.version();
+  }
+
   /** Opens the page with its request guard, ahead of the first render. */
   async ready(): Promise<void> {
     await this.open();
@@ -67,6 +72,8 @@ export class Renderer {
     if (url.startsWith('data:') || url === 'about:blank') return req.continue();
     if (url.startsWith(`${ORIGIN}/`)) {
       const path = decodeURIComponent(new URL(url).pathname);
+      // Chrome's new headless mode asks for the site's icon by itself; no source asked for it.
+      if (path === '/favicon.ico' && req.resourceType() === 'other') return req.respond({ status: 204, body: '' });
       const file = this.files.get(path) ?? (await this.font(path));
       if (file) return req.respond({ status: 200, contentType: file.type, body: file.body, headers: file.type.startsWith('font/') ? { 'cache-control': 'public, max-age=31536000, immutable' } : { 'cache-control': 'no-store' } });
       this.blocked.push(url);

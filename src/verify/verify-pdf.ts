@@ -8,6 +8,7 @@ import { SourceError } from '../errors.js';
 import { listDocuments } from '../load/list-documents.js';
 import type { Renderer } from '../print/render-pdf.js';
 import { readPdf, type PdfReading } from './read-pdf.js';
+import { PROVENANCE_KEYS } from '../finalize/pdf-metadata.js';
 
 export interface Verdict {
   identical: boolean;
@@ -56,8 +57,11 @@ function differences(before: PdfReading, after: PdfReading): string[] {
   const h0 = before.provenance?.hash;
   const h1 = after.provenance?.hash;
   if (h0 !== h1) out.push(`  sources: ${h0} in the PDF, ${h1} now — content, templates, fonts or voortgang changed since it was made`);
+  const b0 = before.metadata[PROVENANCE_KEYS.browser];
+  const b1 = after.metadata[PROVENANCE_KEYS.browser];
+  if (b0 !== b1) out.push(`  browser: printed by ${b0 ?? 'a browser it does not name'}, rebuilt with ${b1} — the same sources give the same bytes only in the same browser version; point --browser at that version to compare`);
   for (const key of new Set([...Object.keys(before.metadata), ...Object.keys(after.metadata)])) {
-    if (key === 'VoortgangSourceHash') continue;
+    if (key === PROVENANCE_KEYS.hash || key === PROVENANCE_KEYS.browser) continue;
     if (before.metadata[key] !== after.metadata[key]) out.push(`  metadata ${key}: ${JSON.stringify(before.metadata[key] ?? null)} → ${JSON.stringify(after.metadata[key] ?? null)}`);
   }
   if (before.pages.length !== after.pages.length) out.push(`  pages: ${before.pages.length} → ${after.pages.length}`);

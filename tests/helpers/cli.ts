@@ -12,8 +12,10 @@ export interface CliResult {
 }
 
 /** Runs the voortgang command line as a user would, from the repository root. */
-export function voortgang(args: string[], opts: { cwd?: string } = {}): CliResult {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'voortgang.js'), ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', timeout: 120_000 });
+export function voortgang(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  // An empty value in opts.env removes the variable.
+  const env = Object.fromEntries(Object.entries({ ...process.env, ...opts.env }).filter(([, v]) => v !== ''));
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'voortgang.js'), ...args], { cwd: opts.cwd ?? ROOT, encoding: 'utf8', timeout: 120_000, env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
