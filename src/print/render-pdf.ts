@@ -56,6 +56,9 @@ export class Renderer {
   private async open(): Promise<Page> {
     if (this.page) return this.page;
     const page = await this.browser.newPage();
+    // No fixed limit a long document can hit: a 2,000-page letter takes minutes to lay out and print.
+    page.setDefaultTimeout(0);
+    page.setDefaultNavigationTimeout(0);
     await page.setRequestInterception(true);
     // Puppeteer turns the cache off with interception; the fonts never change, so let a warm page keep them.
     await page.setCacheEnabled(true);
@@ -128,7 +131,7 @@ export class Renderer {
     this.throwIfBlocked();
     const snapshot = await page.content();
     mark('snapshot');
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
     mark('pdf');
     this.files.delete(path);
     this.throwIfBlocked(); // requests made while printing count too
@@ -146,7 +149,7 @@ export class Renderer {
     this.files.set(path, { body: html, type: 'text/html; charset=utf-8' });
     await page.goto(`${ORIGIN}${path}`, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
     this.files.delete(path);
     return pdf;
   }
