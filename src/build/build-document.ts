@@ -1,9 +1,9 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceError } from '../errors.js';
 import { finalizePdf } from '../finalize/pdf-metadata.js';
-import { writeAtomic } from '../finalize/write-atomic.js';
+import { writeTogether } from '../finalize/write-atomic.js';
 import { type PaginationReport, type Renderer } from '../print/render-pdf.js';
 import { FONT_DIR, FONT_FILES } from '../print/fonts.js';
 import type { BuildPaths, PreparedDocument } from './prepare-document.js';
@@ -35,9 +35,10 @@ export async function buildDocument(paths: BuildPaths, year: string, dataFile: s
   hash.catch(() => undefined);
   const printed = [];
   for (const doc of docs) printed.push(await printVersion(doc, dataFile, renderer, hash));
-  const built: BuiltDocument[] = [];
-  for (const p of printed) built.push(await p.write(paths.output));
-  return built;
+  // Every version's PDF and HTML together: all are replaced, or none.
+  await copyFonts(paths.output);
+  await writeTogether(printed.flatMap((p) => p.files(paths.output)));
+  return printed.map((p) => p.built(paths.output));
 }
 
 async function printVersion(doc: PreparedDocument, dataFile: string, renderer: Promise<Renderer>, hash: Promise<string>) {
@@ -53,16 +54,15 @@ async function printVersion(doc: PreparedDocument, dataFile: string, renderer: P
   const final = finalizePdf(pdf, { ...facts, source: { document, hash: await hash, browser: await r.browserVersion() } });
   lap('finalize');
 
+  const where = (output: string) => ({ pdfFile: join(output, year, `${doc.name}.pdf`), htmlFile: join(output, year, `${doc.name}.html`) });
   return {
-    async write(output: string): Promise<BuiltDocument> {
-      const dir = join(output, year);
-      const pdfFile = join(dir, `${doc.name}.pdf`);
-      const htmlFile = join(dir, `${doc.name}.html`);
-      await copyFonts(output);
-      await writeAtomic(htmlFile, snapshot);
-      await writeAtomic(pdfFile, final);
+    files(output: string) {
+      const { pdfFile, htmlFile } = where(output);
+      return [{ path: pdfFile, data: final }, { path: htmlFile, data: snapshot }];
+    },
+    built(output: string): BuiltDocument {
       lap('write');
-      return { name: doc.name, year, pdfFile, htmlFile, pages: report.pages, footnotes: doc.footnoteCount, report, timings };
+      return { name: doc.name, year, ...where(output), pages: report.pages, footnotes: doc.footnoteCount, report, timings };
     },
   };
 }
@@ -86,8 +86,7 @@ export function checkPagination(dataFile: string, report: PaginationReport, foot
 /** The HTML in output/ refers to ../fonts/, so that it shows as printed when opened in a browser. */
 export async function copyFonts(output: string): Promise<void> {
   const dir = join(output, 'fonts');
-  await mkdir(dir, { recursive: true });
   for (const f of FONT_FILES) {
-    if (!existsSync(join(dir, f))) await copyFile(join(FONT_DIR, f), join(dir, f));
+    if (!existsSync(join(dir, f))) await writeTogether([{ path: join(dir, f), data: await readFile(join(FONT_DIR, f)) }]);
   }
 }

@@ -53,7 +53,9 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
   lap('load');
   const { brief, afzender } = sources;
   const versions = versionsOf(brief.soort);
-  const bodies = await Promise.all(versions.map((v) => sectionsToHtml(sources.sections, sources.datasets, v.extent)));
+  // Only a document with a public version of its own may have a streep: elsewhere its text would be printed.
+  const streep = versions.some((v) => v.extent === 'openbaar');
+  const bodies = await Promise.all(versions.map((v) => sectionsToHtml(sources.sections, sources.datasets, v.extent, { streep })));
   lap('markdown');
   const layout = await loadLayout(paths.templates, brief.soort);
   const htmls = versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar })));

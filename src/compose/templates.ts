@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { SourceError } from '../errors.js';
+import { fsProblem } from '../load/source-files.js';
+import { ROOT } from '../paths.js';
 
 /** A layout: templates/<name>.hbs with the partials in templates/partials/ and stylesheets in templates/css/. */
 export interface Layout {
@@ -19,10 +22,11 @@ export async function loadLayout(templatesDir: string, name: string): Promise<La
   const file = join(templatesDir, `${name}.hbs`);
   const partialsDir = join(templatesDir, 'partials');
   const cssDir = join(templatesDir, 'css');
+  if (!existsSync(templatesDir)) throw new SourceError(templatesDir, undefined, undefined, `no such folder — --templates names a folder of layouts: <kind>.hbs, partials/ and css/ (voortgang's own are in ${join(ROOT, 'templates')})`);
   const partials = new Map<string, string>();
-  for (const f of (await readdir(partialsDir)).filter((f) => f.endsWith('.hbs'))) partials.set(join(partialsDir, f), await readSource(join(partialsDir, f)));
+  for (const f of await listFolder(partialsDir, '.hbs')) partials.set(join(partialsDir, f), await readSource(join(partialsDir, f)));
   const stylesheets = new Map<string, string>();
-  for (const f of (await readdir(cssDir)).filter((f) => f.endsWith('.css'))) stylesheets.set(f, await readFile(join(cssDir, f), 'utf8'));
+  for (const f of await listFolder(cssDir, '.css')) stylesheets.set(f, await readSource(join(cssDir, f)));
   const source = await readSource(file);
 
   // Compiling is most of the cost; a process that builds again reuses the layout while its files are unchanged.
@@ -55,8 +59,16 @@ function compileLayout(name: string, file: string, source: string, partials: Map
 async function readSource(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
-  } catch {
-    throw new SourceError(file, undefined, undefined, 'template not found');
+  } catch (err) {
+    throw new SourceError(file, undefined, undefined, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'template not found' : `template ${fsProblem(err)}`);
+  }
+}
+
+async function listFolder(dir: string, ext: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => f.endsWith(ext)).sort();
+  } catch (err) {
+    throw new SourceError(dir, undefined, undefined, `${fsProblem(err)} — a layouts folder has partials/ and css/ beside its <kind>.hbs`);
   }
 }
 

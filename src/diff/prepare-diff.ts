@@ -31,8 +31,8 @@ export async function prepareDiff(paths: BuildPaths, oldContent: string, year: s
   if (!existsSync(oldDataFile)) throw new SourceError(oldDataFile, undefined, undefined, `${labels.from} has no ${basename(dataFile)} for ${year}: nothing to compare this document with`);
   const [before, after] = await Promise.all([loadDocument(oldContent, year, oldDataFile), loadDocument(paths.content, year, dataFile)]);
   const [oldHast, newHast] = await Promise.all([
-    sectionsToHast(before.sections, before.datasets, 'volledig', { noteKeys: true }),
-    sectionsToHast(after.sections, after.datasets, 'volledig', { noteKeys: true }),
+    sectionsToHast(before.sections, before.datasets, 'volledig', { noteKeys: true, streep: before.brief.soort === 'beslisnota' }),
+    sectionsToHast(after.sections, after.datasets, 'volledig', { noteKeys: true, streep: after.brief.soort === 'beslisnota' }),
   ]);
   const diff = diffDocuments(oldHast, newHast);
   const facts = diffFacts(before, after);

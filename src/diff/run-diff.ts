@@ -2,7 +2,7 @@ import { join, relative } from 'node:path';
 import type { BuildPaths } from '../build/prepare-document.js';
 import { checkPagination, copyFonts } from '../build/build-document.js';
 import { finalizePdf } from '../finalize/pdf-metadata.js';
-import { writeAtomic } from '../finalize/write-atomic.js';
+import { writeTogether } from '../finalize/write-atomic.js';
 import { listDocuments } from '../load/list-documents.js';
 import { SourceError, SourceErrors } from '../errors.js';
 import type { Renderer } from '../print/render-pdf.js';
@@ -33,8 +33,7 @@ export async function runDiff(paths: BuildPaths, opts: DiffOptions, renderer: Pr
       checkPagination(dataFile, report, prepared.noteCount);
       const dir = join(paths.output, opts.year);
       await copyFonts(paths.output);
-      await writeAtomic(join(dir, `${prepared.name}.html`), snapshot);
-      await writeAtomic(join(dir, `${prepared.name}.pdf`), finalizePdf(pdf, prepared.facts));
+      await writeTogether([{ path: join(dir, `${prepared.name}.pdf`), data: finalizePdf(pdf, prepared.facts) }, { path: join(dir, `${prepared.name}.html`), data: snapshot }]);
       const name = prepared.name.replace(/\.diff$/, '');
       out(opts.format === 'text' ? wordDiffText(prepared.report, name) : summaryText(prepared.report, name));
       out(`${relative(process.cwd(), join(dir, `${prepared.name}.pdf`))}: ${report.pages} pages\n`);

@@ -1,18 +1,104 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
+import { UserError } from '../errors.js';
+
+export interface OutputFile {
+  path: string;
+  data: Uint8Array | string;
+}
 
 /**
- * Writes a file so that readers see either the old or the new content, never a half-written one:
- * the bytes go to a temporary file in the same folder, which then replaces the target in one rename.
+ * Writes the files of one document (its PDF and its HTML) as one: readers see the old files or the new ones,
+ * never a half-written file, and when one of them cannot be written none is replaced. The bytes go to
+ * temporary files beside the targets; they replace the targets by rename, and a target replaced before a
+ * later rename failed is put back from a hard link kept for the purpose. Temporary files that an interrupted
+ * build of the same document left behind (its process gone) are removed first.
  */
-export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+export async function writeTogether(files: OutputFile[]): Promise<void> {
+  for (const dir of new Set(files.map((f) => dirname(f.path)))) await prepareFolder(dir);
+  for (const f of files) {
+    await removeStale(f.path);
+    const s = await stat(f.path).catch(() => undefined);
+    if (s?.isDirectory()) throw new UserError(`${f.path} is a folder, where voortgang writes a file — remove or rename that folder`);
+  }
+  const temps = files.map((f) => ({ ...f, tmp: sibling(f.path, 'tmp'), old: sibling(f.path, 'old') }));
   try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
+    for (const t of temps) await writeFile(t.tmp, t.data).catch((err) => { throw writeProblem(t.path, err); });
+    // Keep a way back for every target that exists, then replace them one by one.
+    for (const t of temps) await link(t.path, t.old).catch(() => undefined);
+    const done: typeof temps = [];
+    try {
+      for (const t of temps) {
+        await rename(t.tmp, t.path).catch((err) => { throw writeProblem(t.path, err); });
+        done.push(t);
+      }
+    } catch (err) {
+      for (const t of done) await rename(t.old, t.path).catch(() => rm(t.path, { force: true }));
+      throw err;
+    }
+  } finally {
+    for (const t of temps) {
+      await rm(t.tmp, { force: true });
+      await rm(t.old, { force: true });
+    }
+  }
+}
+
+/** One file, atomically (see writeTogether). */
+export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
+  await writeTogether([{ path: file, data }]);
+}
+
+function sibling(file: string, kind: 'tmp' | 'old'): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${kind}`);
+}
+
+async function prepareFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
   } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR' || code === 'EEXIST') throw new UserError(`cannot make the output folder ${dir}: a part of that path is a file — choose another --output folder, or move the file away`);
+    throw writeProblem(dir, err);
+  }
+}
+
+/** Temporary files of this target left by a build that was interrupted (its process no longer runs). */
+async function removeStale(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)\.(tmp|old)$/.exec(name.slice(prefix.length)) : null;
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    await rm(join(dirname(file), name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function writeProblem(path: string, err: unknown): Error {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const where = dirname(path);
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new UserError(`cannot write ${path}: ${code === 'EROFS' ? 'the disk is read-only' : 'permission denied'} — give yourself write access to ${where}, or choose another folder with --output`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new UserError(`cannot write ${path}: the disk is full — make room, or choose another folder with --output`);
+    case 'EISDIR':
+      return new UserError(`${path} is a folder, where voortgang writes a file — remove or rename that folder`);
+    case 'ENOTDIR':
+      return new UserError(`cannot write ${path}: a part of that path is a file — choose another --output folder`);
+    default:
+      return new UserError(`cannot write ${path} (${code ?? String(err)}) — check the folder ${where}, or choose another with --output`);
   }
 }

@@ -44,13 +44,17 @@ export function seriesLabel(d: LoadedDataset, series: string): string {
   return d.data.reeksen[series]?.label ?? series;
 }
 
+/** Own properties only: a name like __proto__ or constructor in a reference finds nothing, not an object's insides. */
 function valuesOf(d: LoadedDataset, series: string, measure: string): Record<string, number> | undefined {
-  return (d.data.reeksen[series] as Record<string, unknown> | undefined)?.[measure] as Record<string, number> | undefined;
+  if (!Object.hasOwn(d.data.reeksen, series)) return undefined;
+  const reeks = d.data.reeksen[series] as Record<string, unknown>;
+  return Object.hasOwn(reeks, measure) ? (reeks[measure] as Record<string, number>) : undefined;
 }
 
 /** The figure of a series for a measure and year, or undefined where the data has none (printed as a dash). */
 export function figureOf(d: LoadedDataset, series: string, measure: string, year: number | string): Figure | undefined {
-  const value = valuesOf(d, series, measure)?.[String(year)];
+  const values = valuesOf(d, series, measure);
+  const value = values && Object.hasOwn(values, String(year)) ? values[String(year)] : undefined;
   if (value === undefined) return undefined;
   return { value, decimals: d.decimals.get(cellKey(series, measure, year)) ?? sourceDecimals(value), unit: measureUnit(d, measure) };
 }

@@ -11,7 +11,7 @@ export async function listDocuments(contentDir: string, year: string): Promise<s
   } catch {
     throw new SourceError(dir, undefined, undefined, `no such year: create ${dir}/ with a kamerbrief.yaml and its sections`);
   }
-  const docs = entries.filter((e) => e.endsWith('.yaml')).sort().map((e) => join(dir, e));
+  const docs = entries.filter((e) => e.endsWith('.yaml') && !e.startsWith('.')).sort().map((e) => join(dir, e));
   if (docs.length === 0) throw new SourceError(dir, undefined, undefined, 'this year has no document: add e.g. kamerbrief.yaml');
   return docs;
 }

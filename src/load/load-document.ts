@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { SourceError } from '../errors.js';
 import type { Afzender, Brief } from '../validate/schemas.js';
 import { datasetCodec, type LoadedDataset } from './dataset.js';
 import { readValidated } from './read-validated.js';
+import { listSourceFiles, readSourceText } from './source-files.js';
 
 export interface MarkdownSource {
   file: string;
@@ -27,26 +27,28 @@ export interface DocumentSources {
 
 export async function loadDocument(contentDir: string, year: string, dataFile: string): Promise<DocumentSources> {
   const name = basename(dataFile, '.yaml');
-  const brief = await readValidated(dataFile, 'brief', async (text) => (await validators()).validateBrief(dataFile, text));
+  const brief = await readValidated(dataFile, contentDir, 'brief', async (text) => (await validators()).validateBrief(dataFile, text));
 
+  // A sender is named, not pointed at: a name like dgsb-jfac, never a path that could lead out of content/.
+  const afzenderAt = async () => (await validators()).positionOf(dataFile, await readSourceText(dataFile, contentDir), 'afzender');
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(brief.afzender)) {
+    const at = await afzenderAt();
+    throw new SourceError(dataFile, at.line, at.col, `afzender: "${brief.afzender}" is not a sender's name — write the name of a file in ${join(contentDir, 'afzenders')}/ without .yaml (letters, digits, - and _), e.g. afzender: dgsb-jfac`);
+  }
   const afzenderFile = join(contentDir, 'afzenders', `${brief.afzender}.yaml`);
   if (!existsSync(afzenderFile)) {
-    const at = (await validators()).positionOf(dataFile, await readFile(dataFile, 'utf8'), 'afzender');
+    const at = await afzenderAt();
     throw new SourceError(dataFile, at.line, at.col, `afzender: no file ${afzenderFile} — create it or use one of the names in ${join(contentDir, 'afzenders')}/`);
   }
-  const afzender = await readValidated(afzenderFile, 'afzender', async (text) => (await validators()).validateAfzender(afzenderFile, text));
+  const afzender = await readValidated(afzenderFile, contentDir, 'afzender', async (text) => (await validators()).validateAfzender(afzenderFile, text));
 
   const sectionDir = join(contentDir, year, name);
-  const sectionFiles = (await readdir(sectionDir).catch(() => {
-    throw new SourceError(dataFile, undefined, undefined, `the sections of this document belong in ${sectionDir}/ (one Markdown file per chapter), which does not exist`);
-  }))
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => join(sectionDir, f));
+  if (!existsSync(sectionDir)) throw new SourceError(dataFile, undefined, undefined, `the sections of this document belong in ${sectionDir}/ (one Markdown file per chapter), which does not exist`);
+  const sectionFiles = await listSourceFiles(sectionDir, contentDir, '.md');
   if (sectionFiles.length === 0) throw new SourceError(sectionDir, undefined, undefined, 'no Markdown sections (*.md) found');
-  const sections = await Promise.all(sectionFiles.map(async (file) => ({ file, text: await readFile(file, 'utf8') })));
+  const sections = await Promise.all(sectionFiles.map(async (file) => ({ file, text: await readSourceText(file, contentDir) })));
 
-  const datasets = await loadDatasets(join(contentDir, year, 'data'));
+  const datasets = await loadDatasets(join(contentDir, year, 'data'), contentDir);
   return {
     year,
     name,
@@ -59,13 +61,12 @@ export async function loadDocument(contentDir: string, year: string, dataFile: s
   };
 }
 
-async function loadDatasets(dir: string): Promise<Map<string, LoadedDataset>> {
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.yaml')).sort();
+async function loadDatasets(dir: string, contentDir: string): Promise<Map<string, LoadedDataset>> {
+  const files = existsSync(dir) ? await listSourceFiles(dir, contentDir, '.yaml') : [];
   const loaded = await Promise.all(
-    files.map(async (f) => {
-      const name = basename(f, '.yaml');
-      const file = join(dir, f);
-      const dataset = await readValidated(file, 'dataset', async (text) => (await validators()).validateDataset(name, file, text), datasetCodec);
+    files.map(async (file) => {
+      const name = basename(file, '.yaml');
+      const dataset = await readValidated(file, contentDir, 'dataset', async (text) => (await validators()).validateDataset(name, file, text), datasetCodec);
       return [name, dataset] as const;
     }),
   );

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { cached, cacheKey } from '../disk-cache.js';
-import { SourceError } from '../errors.js';
 import { SOURCE_FORMAT_ID } from './format-id.js';
+import { readSourceText } from './source-files.js';
 
 /**
  * A YAML file parsed and validated, or the result of doing so earlier for the same text. Parsing YAML and
@@ -12,16 +11,12 @@ import { SOURCE_FORMAT_ID } from './format-id.js';
  */
 export async function readValidated<T, J = T>(
   file: string,
+  root: string,
   kind: string,
   validate: (text: string) => Promise<T>,
   codec: { toJson(v: T): J; fromJson(j: J): T } = { toJson: (v) => v as unknown as J, fromJson: (j) => j as unknown as T },
 ): Promise<T> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new SourceError(file, undefined, undefined, `cannot read this file (${(err as NodeJS.ErrnoException).code ?? err})`);
-  }
+  const text = await readSourceText(file, root);
   const json = await cached('yaml', cacheKey(SOURCE_FORMAT_ID, kind, file, text), async () => codec.toJson(await validate(text)));
   return codec.fromJson(json);
 }

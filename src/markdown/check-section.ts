@@ -11,7 +11,6 @@ export function checkSection(section: ParsedSection): SourceError[] {
 
   visit(section.tree, (node) => {
     if (node.type === 'html') at(node, `raw HTML (${node.value.slice(0, 30)}) is not supported — write it in Markdown: **bold**, *italic*, [^label] for a footnote, a \`tabel\` block for figures`);
-    if (node.type === 'image') at(node, `images are not supported in a letter (${node.url}) — use a \`tabel\` block for figures`);
   });
   return errors;
 }

@@ -12,8 +12,8 @@ import { figureOf, measureKeys, type LoadedDataset } from '../load/dataset.js';
 const REF = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 export function resolveDataRefs(node: Text, file: string, datasets: Map<string, LoadedDataset>): string {
-  if (!node.value.includes('{{')) return node.value;
-  return node.value.replace(REF, (_whole, ref: string, offset: number) => {
+  if (!node.value.includes('{{') && !node.value.includes('}}')) return node.value;
+  const resolved = node.value.replace(REF, (_whole, ref: string, offset: number) => {
     const fail = (message: string): never => {
       const { line, column } = positionIn(node, offset);
       throw new SourceError(file, line, column, `{{${ref}}}: ${message}`);
@@ -21,9 +21,10 @@ export function resolveDataRefs(node: Text, file: string, datasets: Map<string, 
     const parts = ref.split('.').map((p) => p.trim());
     const [set, series, ...rest] = parts;
     const d = datasets.get(set ?? '');
+    const own = (o: object, k: string) => Object.hasOwn(o, k);
     if (!set || !series || rest.length === 0) fail('write {{data.reeks.jaar}}, e.g. {{hic.overvallen.2021}}, or {{data.reeks.maat.jaar}}');
     if (!d) fail(`no data file "${set}" — the data files of this year are: ${[...datasets.keys()].join(', ') || 'none'}`);
-    const reeks = d!.data.reeksen[series!];
+    const reeks = own(d!.data.reeksen, series!) ? d!.data.reeksen[series!] : undefined;
     if (!reeks) fail(`"${set}" has no series "${series}" — it has: ${Object.keys(d!.data.reeksen).join(', ')}`);
     const measures = measureKeys(d!);
     let measure: string;
@@ -45,6 +46,13 @@ export function resolveDataRefs(node: Text, file: string, datasets: Map<string, 
     }
     return formatFigure(figure);
   });
+  // Braces that are left are half a reference (split by emphasis or a link, or mistyped): never printed.
+  const left = /\{\{|\}\}/.exec(node.value.replace(REF, (m) => ' '.repeat(m.length)));
+  if (left) {
+    const { line, column } = positionIn(node, left.index);
+    throw new SourceError(file, line, column, `"${left[0]}" without its other half: a data reference is written in one piece, {{data.reeks.jaar}}, without emphasis, links or line breaks inside it — and braces are not printed as text`);
+  }
+  return resolved;
 }
 
 /** Line and column of an offset inside a text node's value (a paragraph's text spans lines). */

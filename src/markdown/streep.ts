@@ -88,3 +88,17 @@ export function aboveStreep(sections: ParsedSection[]): ParsedSection[] {
   const tree: Root = { ...cut.tree, children: [...kept, ...definitions.filter((d) => keptDefinitions.has(d))] };
   return [...sections.slice(0, at.section), { ...cut, tree }];
 }
+
+/**
+ * A document without a public version of its own (a Kamerbrief is public as a whole) has no streep: the text
+ * under it would be printed, not removed.
+ */
+export function streepNotAllowed(sections: ParsedSection[]): SourceError[] {
+  const errors: SourceError[] = [];
+  for (const s of sections) {
+    for (const node of s.tree.children) {
+      if (isStreep(node)) errors.push(new SourceError(s.file, node.position?.start.line, node.position?.start.column, 'a streep belongs in a beslisnota: this document is public as a whole, so the text under the streep would be printed, not removed — take the streep and the text under it out of this document'));
+    }
+  }
+  return errors;
+}

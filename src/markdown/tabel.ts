@@ -75,6 +75,10 @@ function byYear(spec: Tabel, main: LoadedDataset, resolve: DataResolver, fail: (
   );
   const ys = resolveYears(spec.jaren, () => sources.flatMap((c) => yearsOf(c.d, c.series, c.measure)), fail);
   if (ys.length === 0) fail('the data has no years for these columns');
+  if (ys.every((y) => columns.every((c) => c.cell(y) === undefined))) {
+    const known = [...new Set(sources.flatMap((c) => yearsOf(c.d, c.series, c.measure)))].sort((a, b) => a - b);
+    fail(`the data has no figure for any of the years ${ys[0]}-${ys[ys.length - 1]} in these columns, so the table would be all dashes — ${known.length ? `it has figures for ${known[0]}-${known[known.length - 1]}` : 'it has no figures at all'}`);
+  }
   const yearClass = spec.jaarkolom === 'gewoon' ? { className: ['gewoon'] } : {};
   const head = h('thead', h('tr', [h('th', { scope: 'col' }, spec.kop ?? 'Jaar'), ...columns.map((c) => h('th', { scope: 'col' }, c.label))]));
   const rows = ys.map((y) => h('tr', [h('th', { scope: 'row', ...yearClass }, String(y)), ...columns.map((c) => h('td', formatFigure(c.cell(y))))]));

@@ -8,6 +8,8 @@ import { basename } from 'node:path';
 import { SourceError, throwIfAny } from '../errors.js';
 import type { LoadedDataset } from '../load/dataset.js';
 import { checkSection } from './check-section.js';
+import { checkLinks } from './check-links.js';
+import { checkFences } from './check-fences.js';
 import { numberFootnotes } from './footnotes.js';
 import { parseSections, type ParsedSection } from './parse-section.js';
 import { renderTabel } from './tabel.js';
@@ -15,7 +17,7 @@ import { drawFigures } from './grafiek/figure.js';
 import { blockSpecs, type BlockSpec } from './block-specs.js';
 import type { Tabel } from '../validate/block-schemas.js';
 import { resolveDataRefs } from './data-refs.js';
-import { aboveStreep, checkStreep, findStreep, STREEP } from './streep.js';
+import { aboveStreep, checkStreep, findStreep, streepNotAllowed, STREEP } from './streep.js';
 import type { MarkdownSource } from '../load/load-document.js';
 
 export interface DocumentBody {
@@ -62,10 +64,11 @@ export async function sectionsToHast(
   sources: MarkdownSource[],
   datasets: Map<string, LoadedDataset>,
   extent: Extent = 'volledig',
-  opts: { noteKeys?: boolean } = {},
+  opts: { noteKeys?: boolean; streep?: boolean } = {},
 ): Promise<DocumentHast> {
   const all = await parseSections(sources);
-  const errors = [...all.flatMap(checkSection), ...all.flatMap(checkStreep)];
+  const errors = [...all.flatMap(checkSection), ...all.flatMap(checkLinks), ...all.flatMap(checkFences), ...all.flatMap(checkStreep)];
+  if (opts.streep === false) errors.push(...streepNotAllowed(all));
   // The whole document is checked whichever part is printed: a public version never hides a broken source.
   const checked = numberFootnotes(all);
   throwIfAny([...errors, ...checked.errors]);
@@ -103,8 +106,9 @@ export async function sectionsToHtml(
   sources: MarkdownSource[],
   datasets: Map<string, LoadedDataset>,
   extent: Extent = 'volledig',
+  opts: { streep?: boolean } = {},
 ): Promise<DocumentBody & { streep: boolean }> {
-  const doc = await sectionsToHast(sources, datasets, extent);
+  const doc = await sectionsToHast(sources, datasets, extent, opts);
   return bodyToHtml(doc.sections.flatMap((s) => s.blocks), doc.notes.map((n) => noteElement(n.number, String(n.number), n.content)), doc.streep);
 }
 
