@@ -157,7 +157,7 @@ describe('a letter reconstructed from an incomplete source (tests/fixtures/archi
     await signed.destroy();
   });
 
-  it('drops its HTML comments — block, inline, over several lines, in a list, a quote and a footnote — from the PDF and the HTML', () => {
+  it('drops its HTML comments — block, inline, over several lines, in a heading, a list, a quote and a footnote — from the PDF (text, bookmarks, tags) and the HTML', () => {
     const characters = pdfCharacters(pdf);
     for (const s of HIDDEN) {
       expect(html, s).not.toContain(s);
@@ -236,7 +236,7 @@ describe('HTML comments in Markdown are source comments; other raw HTML is refus
   });
 
   it('a build stops at an unclosed comment, naming the file, line and column', () => {
-    const r = buildChanged((content) => edit(join(content, '2015', 'kamerbrief', '02-ontwikkelingen.md'), ' -->\n', '\n'));
+    const r = buildChanged((content) => edit(join(content, '2015', 'kamerbrief', '02-ontwikkelingen.md'), 'ontbreekt. -->\n', 'ontbreekt.\n'));
     expect(r.status).toBe(1);
     const line = readFileSync(join(r.scratch, 'content', '2015', 'kamerbrief', '02-ontwikkelingen.md'), 'utf8').split('\n').findIndex((l) => l.startsWith('<!--')) + 1;
     expect(line).toBeGreaterThan(1);

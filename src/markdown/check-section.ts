@@ -1,6 +1,6 @@
 import type { Html, Nodes, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { SourceError } from '../errors.js';
+import { lineColumnAt, SourceError } from '../errors.js';
 import type { ParsedSection } from './parse-section.js';
 
 const RAW_HTML = 'is not supported — write it in Markdown: **bold**, *italic*, [^label] for a footnote, a `tabel` block for figures';
@@ -11,7 +11,7 @@ export function checkSection(section: ParsedSection): SourceError[] {
   const at = (node: Nodes, message: string) =>
     errors.push(new SourceError(section.file, node.position?.start.line, node.position?.start.column, message));
   const atOffset = (offset: number, message: string) => {
-    const { line, column } = lineColumn(section.text, offset);
+    const { line, column } = lineColumnAt(section.text, offset);
     errors.push(new SourceError(section.file, line, column, message));
   };
 
@@ -77,10 +77,4 @@ function checkText(source: string, node: Text, atOffset: (offset: number, messag
     atOffset(start + m.index, UNCLOSED);
     return;
   }
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { Code, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { isMap, isScalar, parse, parseDocument } from 'yaml';
-import { SourceError } from '../errors.js';
+import { lineColumnAt, SourceError } from '../errors.js';
 import { positionIn } from '../markdown/data-refs.js';
 import { parseSections } from '../markdown/parse-section.js';
 import type { Kamerbrief } from '../validate/schemas.js';
@@ -46,7 +46,7 @@ export async function newYear(contentDir: string, year: string, from: string): P
       const signed = parseDocument(written).get('ondertekening', true);
       const ONBEKEND: Extract<Kamerbrief['ondertekening'], string> = 'onbekend';
       if (isScalar(signed) && signed.value === ONBEKEND) {
-        const { line, column } = lineColumn(written, signed.range?.[0] ?? 0);
+        const { line, column } = lineColumnAt(written, signed.range?.[0] ?? 0);
         todo.push(`  ${relative(process.cwd(), join(target, entry))}:${line}:${column}: ondertekening: ${ONBEKEND} — the signatories are unknown; fill in who signs (a list of - functie: …, naam: …), or keep ${ONBEKEND} (no signature block is printed)`);
       }
       // Other facts that name a year (the onderwerp, a period): worth a look too.
@@ -101,11 +101,6 @@ async function yearReferences(dir: string): Promise<string[]> {
     }
   }
   return out;
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
 function context(text: string, at: number, length: number): string {
