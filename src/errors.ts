@@ -35,6 +35,12 @@ export function location(file: string, line?: number, column?: number): string {
   return column === undefined ? `${rel}:${line}` : `${rel}:${line}:${column}`;
 }
 
+/** The 1-based line and column of a character offset in a text. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
 /** Throws all collected errors at once, if any. */
 export function throwIfAny(errors: SourceError[]): void {
   if (errors.length === 1) throw errors[0];

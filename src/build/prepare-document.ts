@@ -1,4 +1,4 @@
-import { letterView } from '../compose/letter-view.js';
+import { letterView, signatories, textOfLines } from '../compose/letter-view.js';
 import { loadLayout } from '../compose/templates.js';
 import type { PdfFacts } from '../finalize/pdf-metadata.js';
 import { loadDocument } from '../load/load-document.js';
@@ -71,9 +71,16 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
     timings,
     facts: {
       title: brief.onderwerp,
-      author: `${afzender.ministerie}, ${afzender.eenheid}`,
+      author: `${afzender.ministerie}, ${textOfLines(afzender.eenheid)}`,
       subject: `${v.subject}, ons kenmerk ${brief.kenmerk}`,
-      keywords: [`kenmerk ${brief.kenmerk}`, brief.soort, ...(v.extent === 'openbaar' ? ['openbaar', 'Woo'] : []), year],
+      keywords: [
+        `kenmerk ${brief.kenmerk}`,
+        brief.soort,
+        ...(v.extent === 'openbaar' ? ['openbaar', 'Woo'] : []),
+        // A letter reconstructed from an incomplete source says so: it is printed without a signature block.
+        ...(brief.soort === 'kamerbrief' && signatories(brief) === null ? ['ondertekening onbekend'] : []),
+        year,
+      ],
       date: brief.datum,
       producer: `voortgang ${VERSION}`,
       document: `${year}/${sources.name}${v.suffix}`,

@@ -40,6 +40,8 @@ export function diffFacts(before: DocumentSources, after: DocumentSources): Map<
   const shown = (key: string, value: unknown): string => {
     if (value === undefined || value === null) return '–';
     if (key === 'datum' && typeof value === 'string') return formatDate(value);
+    // Explicit margin-column lines print the same words as one text: only the words are compared.
+    if (key === 'beantwoording' && Array.isArray(value)) return value.join(' ');
     if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? Object.values(v as object).join(' ') : String(v))).join('; ');
     if (typeof value === 'object') return JSON.stringify(value);
     return String(value);

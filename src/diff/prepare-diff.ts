@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ElementContent } from 'hast';
 import type { BuildPaths } from '../build/prepare-document.js';
-import { letterView } from '../compose/letter-view.js';
+import { letterView, signatories, textOfLines } from '../compose/letter-view.js';
 import { loadLayout } from '../compose/templates.js';
 import { SourceError } from '../errors.js';
 import type { PdfFacts } from '../finalize/pdf-metadata.js';
@@ -54,9 +54,15 @@ export async function prepareDiff(paths: BuildPaths, oldContent: string, year: s
     report,
     facts: {
       title: `Wijzigingen: ${after.brief.onderwerp}`,
-      author: `${after.afzender.ministerie}, ${after.afzender.eenheid}`,
+      author: `${after.afzender.ministerie}, ${textOfLines(after.afzender.eenheid)}`,
       subject: `Wijzigingen van ${labels.from} naar ${labels.to}, ons kenmerk ${after.brief.kenmerk}`,
-      keywords: [`kenmerk ${after.brief.kenmerk}`, after.brief.soort, 'wijzigingen', year],
+      keywords: [
+        `kenmerk ${after.brief.kenmerk}`,
+        after.brief.soort,
+        'wijzigingen',
+        ...(after.brief.soort === 'kamerbrief' && signatories(after.brief) === null ? ['ondertekening onbekend'] : []),
+        year,
+      ],
       date: after.brief.datum,
       producer: `voortgang ${VERSION}`,
       headings: body.headings,

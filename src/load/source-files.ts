@@ -1,6 +1,6 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { SourceError } from '../errors.js';
+import { lineColumnAt, SourceError } from '../errors.js';
 
 /**
  * The one way sources are read. A file is read only when it really lies inside the content folder (a symbolic
@@ -19,7 +19,7 @@ export async function readSourceText(file: string, root: string): Promise<string
   const text = decodeUtf8(file, bytes);
   const bidi = BIDI.exec(text);
   if (bidi) {
-    const { line, column } = lineColumn(text, bidi.index);
+    const { line, column } = lineColumnAt(text, bidi.index);
     const cp = bidi[0].codePointAt(0)!;
     throw new SourceError(file, line, column, `a bidirectional control character U+${cp.toString(16).toUpperCase().padStart(4, '0')} (${BIDI_NAMES[cp] ?? 'bidi control'}): it makes text display in another order than it is written — delete it (it is invisible in most editors; search for \\u${cp.toString(16).padStart(4, '0')})`);
   }
@@ -93,7 +93,7 @@ function decodeUtf8(file: string, bytes: Buffer): string {
       else hi = mid - 1;
     }
     const good = new TextDecoder('utf-8').decode(bytes.subarray(0, lo));
-    const { line, column } = lineColumn(good, good.length);
+    const { line, column } = lineColumnAt(good, good.length);
     throw new SourceError(file, line, column, `is not valid UTF-8 here (byte 0x${bytes[lo]?.toString(16).padStart(2, '0')}) — save the file as UTF-8 (in most editors: "Save with encoding", UTF-8)`);
   }
 }
@@ -108,11 +108,6 @@ function validPrefix(prefix: Buffer): boolean {
   }
 }
 
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
 
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const BIDI_NAMES: Record<number, string> = {

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Code, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { isMap, parse, parseDocument } from 'yaml';
-import { SourceError } from '../errors.js';
+import { isMap, isScalar, parse, parseDocument } from 'yaml';
+import { lineColumnAt, SourceError } from '../errors.js';
 import { positionIn } from '../markdown/data-refs.js';
 import { parseSections } from '../markdown/parse-section.js';
+import type { Kamerbrief } from '../validate/schemas.js';
 
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
@@ -38,8 +39,16 @@ export async function newYear(contentDir: string, year: string, from: string): P
         const pair = isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === key) : undefined;
         if (pair?.value && typeof pair.value === 'object') (pair.value as { comment?: string }).comment = key === 'kenmerk' ? ' vul in: het kenmerk van deze brief' : ' vul in: de datum, JJJJ-MM-DD';
       }
-      await writeFile(file, doc.toString({ nullStr: '' }));
+      const written = doc.toString({ nullStr: '' });
+      await writeFile(file, written);
       todo.push(`  ${relative(process.cwd(), join(target, entry))}: fill in kenmerk and datum`);
+      // A letter copied from a reconstructed one whose signatories were unknown: the new one needs them.
+      const signed = parseDocument(written).get('ondertekening', true);
+      const ONBEKEND: Extract<Kamerbrief['ondertekening'], string> = 'onbekend';
+      if (isScalar(signed) && signed.value === ONBEKEND) {
+        const { line, column } = lineColumnAt(written, signed.range?.[0] ?? 0);
+        todo.push(`  ${relative(process.cwd(), join(target, entry))}:${line}:${column}: ondertekening: ${ONBEKEND} — the signatories are unknown; fill in who signs (a list of - functie: …, naam: …), or keep ${ONBEKEND} (no signature block is printed)`);
+      }
       // Other facts that name a year (the onderwerp, a period): worth a look too.
       (await readFile(file, 'utf8')).split('\n').forEach((line, k) => {
         if (line.trimStart().startsWith('#')) return;

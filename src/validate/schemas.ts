@@ -4,16 +4,26 @@ import { z } from 'zod';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
+/** `ondertekening: onbekend`: the signatories of a reconstructed letter are not known. */
+export const ONBEKEND = 'onbekend';
+
 export const isoDate = z
   .string({ error: (issue) => (issue.input === null ? 'is empty — fill in the date of this document, YYYY-MM-DD, e.g. 2022-12-14' : 'expected a date written as YYYY-MM-DD, e.g. 2022-12-14') })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written as YYYY-MM-DD, e.g. 2022-12-14')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
 
+/**
+ * A block of the margin column: one text, which wraps to the column's width, or a list of lines, each printed
+ * as a line of its own (as in the real letter: [Directoraat-Generaal, Straffen en Beschermen]).
+ */
+const lines = (what: string) =>
+  z.union([text, z.array(text).min(1, 'is an empty list — give its lines, one per item, or write it as one text')], { error: `expected ${what} as one text (it wraps to the column) or a list of lines, one per printed line` });
+
 export const afzenderSchema = z
   .object({
     ministerie: text.describe('Name of the ministry, shown as the word mark at the top of page 1'),
-    eenheid: text.describe('Organisational unit, bold at the top of the margin column (e.g. a Directoraat-Generaal)'),
-    onderdeel: text.optional().describe('Sub-unit below the unit (e.g. a Directie)'),
+    eenheid: lines('the unit').describe('Organisational unit, bold at the top of the margin column (e.g. a Directoraat-Generaal): one text that wraps, or a list of lines, one per printed line'),
+    onderdeel: lines('the sub-unit').optional().describe('Sub-unit below the unit (e.g. a Directie): one text that wraps, or a list of lines, one per printed line'),
     bezoekadres: z.array(text).min(1).describe('Visiting address, one line per item'),
     postadres: z.array(text).min(1).describe('Postal address, one line per item; also used as the retouradres'),
     website: text.optional(),
@@ -39,11 +49,14 @@ export const kamerbriefSchema = z
     soort: z.literal('kamerbrief'),
     ...documentFacts,
     geadresseerde: z.array(text).min(1).describe('Address block, one line per item'),
-    beantwoording: text.optional().describe('The "Bij beantwoording…" note in the margin column of page 1'),
+    beantwoording: lines('the note')
+      .optional()
+      .describe('The "Bij beantwoording…" note in the margin column of page 1: one text that wraps, or a list of lines, one per printed line'),
     ondertekening: z
-      .array(z.object({ functie: text, naam: text }).strict())
-      .min(1)
-      .describe('Signatories, in order'),
+      .union([z.array(z.object({ functie: text, naam: text }).strict()).min(1), z.literal(ONBEKEND)], {
+        error: `expected the signatories as a list of { functie, naam }, or ${ONBEKEND} for a letter whose source does not say who signed it`,
+      })
+      .describe(`Signatories, in order; or ${ONBEKEND} (a letter reconstructed from an incomplete source): no signature block is printed and the PDF's Keywords say "ondertekening onbekend"`),
   })
   .strict();
 
