@@ -17,5 +17,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Tests marked concurrent (the bad-input corpus) run three at a time: each case is a process of its own.
+    maxConcurrency: 3,
   },
 });

@@ -43,8 +43,9 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 
 /** Throws all collected errors at once, if any. */
 export function throwIfAny(errors: SourceError[]): void {
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new SourceErrors(errors);
+  const unique = [...new Map(errors.map((e) => [e.message, e])).values()];
+  if (unique.length === 1) throw unique[0];
+  if (unique.length > 1) throw new SourceErrors(unique);
 }
 
 /** `--debug` (or VOORTGANG_DEBUG=1): unexpected errors are shown with their stack. */

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { SourceError } from '../errors.js';
 import { finalizePdf } from '../finalize/pdf-metadata.js';
 import { writeTogether } from '../finalize/write-atomic.js';
-import { type PaginationReport, type Renderer } from '../print/render-pdf.js';
+import { OfflineRenderError, type PaginationReport, type Renderer } from '../print/render-pdf.js';
+import { locateRequest } from './locate-request.js';
 import { FONT_DIR, FONT_FILES } from '../print/fonts.js';
 import type { BuildPaths, PreparedDocument } from './prepare-document.js';
 import type { Preparer } from './preparer.js';
@@ -34,7 +35,13 @@ export async function buildDocument(paths: BuildPaths, year: string, dataFile: s
   const hash = sourceHash(paths.content, docs[0]?.inputs ?? [], paths.templates);
   hash.catch(() => undefined);
   const printed = [];
-  for (const doc of docs) printed.push(await printVersion(doc, dataFile, renderer, hash));
+  for (const doc of docs) {
+    try {
+      printed.push(await printVersion(doc, dataFile, renderer, hash));
+    } catch (err) {
+      throw err instanceof OfflineRenderError ? await locateRequest(err, doc.inputs, paths.templates) : err;
+    }
+  }
   // Every version's PDF and HTML together: all are replaced, or none.
   await copyFonts(paths.output);
   await writeTogether(printed.flatMap((p) => p.files(paths.output)));
@@ -84,9 +91,19 @@ export function checkPagination(dataFile: string, report: PaginationReport, foot
 }
 
 /** The HTML in output/ refers to ../fonts/, so that it shows as printed when opened in a browser. */
-export async function copyFonts(output: string): Promise<void> {
-  const dir = join(output, 'fonts');
-  for (const f of FONT_FILES) {
-    if (!existsSync(join(dir, f))) await writeTogether([{ path: join(dir, f), data: await readFile(join(FONT_DIR, f)) }]);
+export function copyFonts(output: string): Promise<void> {
+  // Once per output folder and process: the documents of one build share the folder.
+  let done = fontsCopied.get(output);
+  if (!done) {
+    done = (async () => {
+      const dir = join(output, 'fonts');
+      for (const f of FONT_FILES) {
+        if (!existsSync(join(dir, f))) await writeTogether([{ path: join(dir, f), data: await readFile(join(FONT_DIR, f)) }]);
+      }
+    })();
+    fontsCopied.set(output, done);
+    done.catch(() => fontsCopied.delete(output));
   }
+  return done;
 }
+const fontsCopied = new Map<string, Promise<void>>();

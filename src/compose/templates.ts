@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { SourceError } from '../errors.js';
+import { lineColumnAt, SourceError } from '../errors.js';
 import { fsProblem } from '../load/source-files.js';
 import { ROOT } from '../paths.js';
 
@@ -78,31 +78,67 @@ type Render = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 function compile(env: typeof Handlebars, file: string, source: string): Render {
   let template: HandlebarsTemplateDelegate;
   try {
+    // Handlebars parses on first use; parse now, so that a syntax error is reported as one, at its line.
+    env.parse(source);
     template = env.compile(source, { strict: true, noEscape: false, preventIndent: true });
   } catch (err) {
-    throw syntaxError(file, err as Error);
+    throw syntaxError(file, source, err as Error);
   }
   return (context, options) => {
     try {
       return template(context, options);
     } catch (err) {
       if (err instanceof SourceError) throw err;
-      throw renderError(file, err as Error & { lineNumber?: number; column?: number });
+      throw renderError(file, source, err as Error & { lineNumber?: number; column?: number });
     }
   };
 }
 
-function syntaxError(file: string, err: Error): SourceError {
+function syntaxError(file: string, source: string, err: Error): SourceError {
+  // Handlebars notices an unclosed block only at the end of the file: name the block that was opened.
+  if (/got 'EOF'/.test(err.message)) {
+    const open = unclosedBlock(source);
+    if (open) {
+      const { line, column } = lineColumnAt(source, open.offset);
+      return new SourceError(file, line, column, `template syntax: ${open.tag} is never closed — add {{/${open.name}}} where the block ends`);
+    }
+  }
+  const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)$/.exec(err.message);
+  if (mismatch) {
+    // Handlebars gives the block's line; the culprit is the {{/…}} on or after it.
+    const lineStart = source.split('\n').slice(0, Number(mismatch[3]) - 1).join('\n').length;
+    const close = source.indexOf(`{{/${mismatch[2]}`, lineStart);
+    const pos = close >= 0 ? lineColumnAt(source, close) : { line: Number(mismatch[3]), column: undefined };
+    return new SourceError(file, pos.line, pos.column, `template syntax: {{/${mismatch[2]}}} closes {{#${mismatch[1]}}} — close blocks in the reverse order they were opened`);
+  }
   const m = /Parse error on line (\d+)/.exec(err.message);
   const line = m ? Number(m[1]) : undefined;
   return new SourceError(file, line, undefined, `template syntax: ${err.message.split('\n').slice(-1)[0]}`);
 }
 
-function renderError(file: string, err: Error & { lineNumber?: number; column?: number }): SourceError {
+function renderError(file: string, source: string, err: Error & { lineNumber?: number; column?: number }): SourceError {
+  const partial = /The partial (\S+) could not be found/.exec(err.message);
+  if (partial) {
+    const at = new RegExp(`\\{\\{~?>\\s*${partial[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).exec(source);
+    const pos = at ? lineColumnAt(source, at.index) : undefined;
+    return new SourceError(file, pos?.line, pos?.column, `no partial "${partial[1]}" — a partial is a file <name>.hbs in the layouts' partials/ folder`);
+  }
   const unknown = /^"([^"]+)" not defined in/.exec(err.message);
   const pos = / - (\d+):(\d+)$/.exec(err.message);
   const line = err.lineNumber ?? (pos ? Number(pos[1]) : undefined);
   const column = err.column !== undefined ? err.column + 1 : pos ? Number(pos[2]) + 1 : undefined;
   if (unknown) return new SourceError(file, line, column, `unknown template variable "${unknown[1]}" — it is not in the data given to this layout (see src/compose/letter-view.ts for the fields)`);
   return new SourceError(file, line, column, `template: ${err.message}`);
+}
+
+/** The innermost {{#block}} that has no {{/block}}, by a scan of the template's mustaches. */
+function unclosedBlock(source: string): { name: string; tag: string; offset: number } | undefined {
+  const stack: { name: string; tag: string; offset: number }[] = [];
+  for (const m of source.matchAll(/\{\{~?\s*([#/^])\s*>?\s*([\w.-]+)[^}]*\}\}/g)) {
+    if (m[1] === '/') {
+      const i = stack.map((b) => b.name).lastIndexOf(m[2]!);
+      if (i >= 0) stack.splice(i);
+    } else if (m[1] === '#') stack.push({ name: m[2]!, tag: m[0], offset: m.index });
+  }
+  return stack[stack.length - 1];
 }

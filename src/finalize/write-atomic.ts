@@ -21,7 +21,8 @@ export async function writeTogether(files: OutputFile[]): Promise<void> {
     const s = await stat(f.path).catch(() => undefined);
     if (s?.isDirectory()) throw new UserError(`${f.path} is a folder, where voortgang writes a file — remove or rename that folder`);
   }
-  const temps = files.map((f) => ({ ...f, tmp: sibling(f.path, 'tmp'), old: sibling(f.path, 'old') }));
+  const n = ++writes;
+  const temps = files.map((f) => ({ ...f, tmp: sibling(f.path, 'tmp', n), old: sibling(f.path, 'old', n) }));
   try {
     for (const t of temps) await writeFile(t.tmp, t.data).catch((err) => { throw writeProblem(t.path, err); });
     // Keep a way back for every target that exists, then replace them one by one.
@@ -49,8 +50,10 @@ export async function writeAtomic(file: string, data: Uint8Array | string): Prom
   await writeTogether([{ path: file, data }]);
 }
 
-function sibling(file: string, kind: 'tmp' | 'old'): string {
-  return join(dirname(file), `.${basename(file)}.${process.pid}.${kind}`);
+/** Names unique to this process and this write: two documents of one build may write the same file (the fonts). */
+let writes = 0;
+function sibling(file: string, kind: 'tmp' | 'old', n: number): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}-${n}.${kind}`);
 }
 
 async function prepareFolder(dir: string): Promise<void> {
@@ -58,7 +61,11 @@ async function prepareFolder(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR' || code === 'EEXIST') throw new UserError(`cannot make the output folder ${dir}: a part of that path is a file — choose another --output folder, or move the file away`);
+    if (code === 'ENOTDIR' || code === 'EEXIST') {
+      let file = dir;
+      while (dirname(file) !== file && !(await stat(file).then((s) => s.isFile(), () => false))) file = dirname(file);
+      throw new UserError(`cannot make the output folder ${dir}: ${file} is a file — choose another --output folder, or move the file away`);
+    }
     throw writeProblem(dir, err);
   }
 }
@@ -68,7 +75,7 @@ async function removeStale(file: string): Promise<void> {
   const prefix = `.${basename(file)}.`;
   const names = await readdir(dirname(file)).catch(() => [] as string[]);
   for (const name of names) {
-    const m = name.startsWith(prefix) ? /^(\d+)\.(tmp|old)$/.exec(name.slice(prefix.length)) : null;
+    const m = name.startsWith(prefix) ? /^(\d+)(?:-\d+)?\.(tmp|old)$/.exec(name.slice(prefix.length)) : null;
     if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
     await rm(join(dirname(file), name), { force: true });
   }

@@ -28,9 +28,33 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlSourc
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
+    const detail = (problem.message.split('\n')[0] ?? problem.message).replace(/ at line \d+, column \d+:?$/, '');
+    // An unclosed [ or { is noticed where the next line starts: point at the bracket that was opened.
+    const flow = problem.code === 'BAD_INDENT' && /^Flow (sequence|map)/.test(detail) ? unclosedBracket(text, problem.pos[0]) : undefined;
+    if (flow) {
+      const pos = lines.linePos(flow.offset);
+      throw new SourceError(file, pos.line + lineOffset, pos.col, `invalid YAML: this ${flow.bracket} is not closed — end it with ${flow.bracket === '[' ? ']' : '}'} on the same line (or indent its next lines)`);
+    }
     const pos = lines.linePos(problem.pos[0]);
-    const detail = problem.message.split('\n')[0] ?? problem.message;
     throw new SourceError(file, pos.line + lineOffset, pos.col, `invalid YAML: ${detail}`);
   }
   return { file, text, lineOffset, doc, lines, value: doc.toJS() };
+}
+
+/** The last [ or { before `offset` that is not closed before it (quotes and comments skipped). */
+function unclosedBracket(text: string, offset: number): { offset: number; bracket: '[' | '{' } | undefined {
+  const open: { offset: number; bracket: '[' | '{' }[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) while (i < text.length && text[i] !== '\n') i++;
+    else if (c === '[' || c === '{') open.push({ offset: i, bracket: c });
+    else if (c === ']' || c === '}') open.pop();
+  }
+  return open[open.length - 1];
 }

@@ -92,6 +92,14 @@ function decodeUtf8(file: string, bytes: Buffer): string {
       if (validPrefix(bytes.subarray(0, mid))) lo = mid;
       else hi = mid - 1;
     }
+    // The prefix may end in the first bytes of a character that never completes: the error is at its first byte.
+    let lead = lo;
+    while (lead > 0 && lo - lead < 3 && (bytes[lead - 1]! & 0xc0) === 0x80) lead--;
+    if (lead > 0) {
+      const b = bytes[lead - 1]!;
+      const needs = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : 0;
+      if (needs > lo - lead) lo = lead - 1;
+    }
     const good = new TextDecoder('utf-8').decode(bytes.subarray(0, lo));
     const { line, column } = lineColumnAt(good, good.length);
     throw new SourceError(file, line, column, `is not valid UTF-8 here (byte 0x${bytes[lo]?.toString(16).padStart(2, '0')}) — save the file as UTF-8 (in most editors: "Save with encoding", UTF-8)`);

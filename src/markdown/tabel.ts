@@ -26,6 +26,12 @@ import type { Tabel } from '../validate/block-schemas.js';
  */
 
 
+/**
+ * Rows per table. The page-filling pass splits a long table row by row in the browser; measured (2 cores): a
+ * 9,000-row table took 66 s of pagination for 210 pages. A letter's tables have tens of rows.
+ */
+export const MAX_ROWS = 500;
+
 interface Column {
   label: string;
   /** What the column is, for error messages: "hic.overvallen (aantal)". */
@@ -75,6 +81,7 @@ function byYear(spec: Tabel, main: LoadedDataset, resolve: DataResolver, fail: (
   );
   const ys = resolveYears(spec.jaren, () => sources.flatMap((c) => yearsOf(c.d, c.series, c.measure)), fail);
   if (ys.length === 0) fail('the data has no years for these columns');
+  if (ys.length > MAX_ROWS) fail(`${ys.length} rows (${ys[0]}-${ys[ys.length - 1]}) — a tabel has at most ${MAX_ROWS} rows; choose the years with jaren: (e.g. jaren: ${ys[ys.length - 10]}-${ys[ys.length - 1]})`);
   if (ys.every((y) => columns.every((c) => c.cell(y) === undefined))) {
     const known = [...new Set(sources.flatMap((c) => yearsOf(c.d, c.series, c.measure)))].sort((a, b) => a - b);
     fail(`the data has no figure for any of the years ${ys[0]}-${ys[ys.length - 1]} in these columns, so the table would be all dashes — ${known.length ? `it has figures for ${known[0]}-${known[known.length - 1]}` : 'it has no figures at all'}`);

@@ -10,6 +10,7 @@ import type { LoadedDataset } from '../load/dataset.js';
 import { checkSection } from './check-section.js';
 import { checkLinks } from './check-links.js';
 import { checkFences } from './check-fences.js';
+import { checkSizes } from './check-sizes.js';
 import { numberFootnotes } from './footnotes.js';
 import { parseSections, type ParsedSection } from './parse-section.js';
 import { renderTabel } from './tabel.js';
@@ -67,7 +68,7 @@ export async function sectionsToHast(
   opts: { noteKeys?: boolean; streep?: boolean } = {},
 ): Promise<DocumentHast> {
   const all = await parseSections(sources);
-  const errors = [...all.flatMap(checkSection), ...all.flatMap(checkLinks), ...all.flatMap(checkFences), ...all.flatMap(checkStreep)];
+  const errors = [...all.flatMap(checkSection), ...all.flatMap(checkLinks), ...all.flatMap(checkFences), ...all.flatMap(checkSizes), ...all.flatMap(checkStreep)];
   if (opts.streep === false) errors.push(...streepNotAllowed(all));
   // The whole document is checked whichever part is printed: a public version never hides a broken source.
   const checked = numberFootnotes(all);

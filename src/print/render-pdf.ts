@@ -28,7 +28,15 @@ export interface Rendered {
   report: PaginationReport;
 }
 
-export class OfflineRenderError extends Error {}
+/** The page asked for something outside the in-memory origin: `urls` are what it asked for. */
+export class OfflineRenderError extends Error {
+  constructor(
+    message: string,
+    readonly urls: string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Renders letters in one browser page: serve the HTML, let the page-filling pass lay it out, print it.
@@ -119,7 +127,8 @@ export class Renderer {
     if (this.pageErrors.length) throw new Error(`script error in the page: ${this.pageErrors.join('; ')}`);
     const report = (await page.evaluate(async () => {
       // Load every face before measuring: the flow is not laid out yet, so nothing has asked for them.
-      await Promise.all(Array.from(document.fonts, (f) => f.load()));
+      // A face that cannot load (a remote URL) fails here; the request guard reports which one, with its source.
+      await Promise.all(Array.from(document.fonts, (f) => f.load().catch(() => undefined)));
       await document.fonts.ready;
       document.getElementById('voortgang-paginate')?.remove();
       const report = (window as unknown as { voortgangPaginate(): unknown }).voortgangPaginate();
@@ -140,7 +149,7 @@ export class Renderer {
   }
 
   private throwIfBlocked(): void {
-    if (this.blocked.length) throw new OfflineRenderError(`rendering asked for ${this.blocked.join(', ')}; voortgang renders offline — remove the reference from the sources`);
+    if (this.blocked.length) throw new OfflineRenderError(`rendering asked for ${this.blocked.join(', ')}; voortgang renders offline — remove the reference from the sources`, [...this.blocked]);
   }
 
   /** Prints already paginated HTML as is (the benchmark's floor). */

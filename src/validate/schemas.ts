@@ -2,7 +2,21 @@ import { z } from 'zod';
 
 /** The data model of voortgang's sources. JSON Schemas in schemas/ are generated from these (npm run schemas). */
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** Text of a fact: never empty, and of a size a letter can hold (a limit stated in the message, not a timeout). */
+const MAX_TEXT = 1000;
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_TEXT, { error: (issue) => `is ${String(issue.input).length} characters long — at most ${MAX_TEXT} fit in a letter's facts; shorten it` });
+const MAX_TITLE = 300;
+const title = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_TITLE, { error: (issue) => `is ${String(issue.input).length} characters long — an onderwerp is a title of at most ${MAX_TITLE} characters (it is printed in the letter head and is the PDF's title)` });
+/** A list that must hold at least one item. */
+const nonEmpty = <T extends z.ZodType>(item: T, what: string) => z.array(item).min(1, `is an empty list — give at least one ${what}`);
 
 /** `ondertekening: onbekend`: the signatories of a reconstructed letter are not known. */
 export const ONBEKEND = 'onbekend';
@@ -24,8 +38,8 @@ export const afzenderSchema = z
     ministerie: text.describe('Name of the ministry, shown as the word mark at the top of page 1'),
     eenheid: lines('the unit').describe('Organisational unit, bold at the top of the margin column (e.g. a Directoraat-Generaal): one text that wraps, or a list of lines, one per printed line'),
     onderdeel: lines('the sub-unit').optional().describe('Sub-unit below the unit (e.g. a Directie): one text that wraps, or a list of lines, one per printed line'),
-    bezoekadres: z.array(text).min(1).describe('Visiting address, one line per item'),
-    postadres: z.array(text).min(1).describe('Postal address, one line per item; also used as the retouradres'),
+    bezoekadres: nonEmpty(text, 'line').describe('Visiting address, one line per item'),
+    postadres: nonEmpty(text, 'line').describe('Postal address, one line per item; also used as the retouradres'),
     website: text.optional(),
   })
   .strict();
@@ -39,7 +53,7 @@ const kenmerk = z
 const documentFacts = {
   kenmerk: kenmerk.describe('Ons kenmerk, in the margin column of every page'),
   datum: isoDate.describe('Date of the document, YYYY-MM-DD; written out in Dutch on every page'),
-  onderwerp: text.describe('Onderwerp (subject) or title; also the PDF title'),
+  onderwerp: title.describe('Onderwerp (subject) or title; also the PDF title'),
   bijlagen: z.number({ error: 'expected the number of attachments, e.g. 2' }).int().min(0).optional(),
   afzender: text.describe('Name of a file in content/afzenders/ (without .yaml)'),
 };
@@ -48,12 +62,12 @@ export const kamerbriefSchema = z
   .object({
     soort: z.literal('kamerbrief'),
     ...documentFacts,
-    geadresseerde: z.array(text).min(1).describe('Address block, one line per item'),
+    geadresseerde: nonEmpty(text, 'line').describe('Address block, one line per item'),
     beantwoording: lines('the note')
       .optional()
       .describe('The "Bij beantwoording…" note in the margin column of page 1: one text that wraps, or a list of lines, one per printed line'),
     ondertekening: z
-      .union([z.array(z.object({ functie: text, naam: text }).strict()).min(1), z.literal(ONBEKEND)], {
+      .union([z.array(z.object({ functie: text, naam: text }).strict()).min(1, `is an empty list — give the signatories as { functie, naam }, or write ondertekening: ${ONBEKEND} when the source does not say who signed`), z.literal(ONBEKEND)], {
         error: `expected the signatories as a list of { functie, naam }, or ${ONBEKEND} for a letter whose source does not say who signed it`,
       })
       .describe(`Signatories, in order; or ${ONBEKEND} (a letter reconstructed from an incomplete source): no signature block is printed and the PDF's Keywords say "ondertekening onbekend"`),
@@ -64,13 +78,13 @@ export const beslisnotaSchema = z
   .object({
     soort: z.literal('beslisnota'),
     ...documentFacts,
-    aan: z.array(text).min(1).describe('Addressees, one per item (e.g. "De minister van Justitie en Veiligheid")'),
+    aan: nonEmpty(text, 'addressee').describe('Addressees, one per item (e.g. "De minister van Justitie en Veiligheid")'),
     paraaf: z
       .object({
         kop: text.describe('Heading of the paraaf block, e.g. "Algemene leiding"'),
         parafen: z
           .array(z.object({ functie: text.describe('e.g. Minister, SG'), vak: text.describe('e.g. Datum/eindparaaf') }).strict())
-          .min(1),
+          .min(1, 'is an empty list — give at least one paraaf as { functie, vak }'),
       })
       .strict()
       .describe('The bordered paraaf block on page 1'),
