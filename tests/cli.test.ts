@@ -137,3 +137,11 @@ describe('the browser: --browser, VOORTGANG_BROWSER, the search; doctor; provena
     expect(builds[0]!.toString('latin1')).toMatch(/\/VoortgangBrowser \(Chrome\/\d+/);
   });
 });
+
+describe('an unexpected error', () => {
+  it('is one line asking for --debug; a user error is its own sentence', async () => {
+    const { failureText } = (await import(join(ROOT, 'dist', 'voortgang.js'))) as { failureText: (e: unknown) => string };
+    const err = new TypeError("Cannot read properties of undefined (reading 'x')\nsecond line");
+    expect(failureText(err)).toBe("voortgang: internal error: Cannot read properties of undefined (reading 'x') — run the same command with --debug to see where, and report it");
+  });
+});
