@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -5,6 +6,8 @@ import { readLetter, type LetterPage } from './helpers/pdf-text.js';
 import { seedBody, wordSimilarity } from './helpers/similarity.js';
 
 const SEEDS = join(import.meta.dirname, 'fixtures', 'seeds');
+/** The real letter's page count and the first words of its pages 2–13 (from the pdftext seed). */
+const REAL = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'kamerbrief-2022-paginas.json'), 'utf8')) as { paginas: number; begin: { pagina: number; woorden: string }[] };
 let pages: LetterPage[];
 let pdfFile: string;
 
@@ -14,9 +17,26 @@ beforeAll(async () => {
 });
 
 describe('the 2022 Kamerbrief, as printed', () => {
-  it('has about as many pages as the real letter (12)', () => {
-    expect(pages.length).toBeGreaterThanOrEqual(10);
-    expect(pages.length).toBeLessThanOrEqual(14);
+  it('has the real letter\'s 13 pages', () => {
+    expect(pages.length).toBe(REAL.paginas);
+  });
+
+  it('starts its pages where the real letter does: the first words of each real page are on our page of that number', async () => {
+    // The phrases are copied from the pdftext seed; each starts a line there.
+    const seed = await readFile(join(SEEDS, 'kamerbrief-2022-pdftext.txt'), 'utf8');
+    const norm = (s: string) => s.replace(/\s*[\u2010-\u2015-]\s*/g, '-').replace(/[“”]/g, '"').replace(/\s+/g, ' ');
+    const bodies = pages.map((p) => norm(p.body));
+    let from = 0;
+    const table: string[] = [];
+    let same = 0;
+    for (const { pagina, woorden } of REAL.begin) {
+      expect(seed, woorden).toMatch(new RegExp(`^ ?${woorden.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+      const ours = bodies.findIndex((b, i) => i >= from && b.includes(norm(woorden))) + 1;
+      if (ours > 0) from = ours - 1;
+      if (ours === pagina) same++;
+      table.push(`${pagina}→${ours || '?'}`);
+    }
+    expect(same, `real page → ours: ${table.join(' ')}`).toBeGreaterThanOrEqual(10);
   });
 
   it('carries the margin column with Ons kenmerk, the one kenmerk and the one date on every page', () => {
