@@ -36,7 +36,7 @@ const paginator = await build({
   format: 'iife',
   platform: 'browser',
   target: 'chrome120',
-  minify: true,
+  minify: !process.env.PAGINATE_DEBUG,
   legalComments: 'none',
   logLevel: 'warning',
 });

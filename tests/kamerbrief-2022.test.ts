@@ -65,6 +65,20 @@ describe('the 2022 Kamerbrief, as printed', () => {
     }
   });
 
+  it('breaks the lines of the margin column as the real letter does (its width: 35 mm)', async () => {
+    const { readPdfText, LAYOUT } = await import('./helpers/pdf-text.js');
+    const runs = (await readPdfText(pdfFile))[0]!.runs.filter((r) => r.x >= LAYOUT.marginColumnX && r.top < LAYOUT.footerTop);
+    const lines = new Map<number, string[]>();
+    for (const r of runs) {
+      const key = [...lines.keys()].find((t) => Math.abs(t - r.top) < 2) ?? r.top;
+      lines.set(key, [...(lines.get(key) ?? []), r.str]);
+    }
+    const printed = [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, l]) => l.join(' ').replace(/\s+/g, ' ').trim());
+    for (const line of ['Directoraat-Generaal', 'Straffen en Beschermen', 'Directie Jeugd, Familie en', 'Aanpak', 'Criminaliteitsfenomenen', 'Bij beantwoording de datum', 'en ons kenmerk vermelden.', 'Wilt u slechts één zaak in uw', 'brief behandelen.']) {
+      expect(printed, line).toContain(line);
+    }
+  });
+
   it('numbers every page "Pagina i van N" with the real page count', () => {
     for (const page of pages) expect(page.footer).toBe(`Pagina ${page.number} van ${pages.length}`);
   });

@@ -321,6 +321,11 @@ class Pager {
     const over = overflow(page);
     const last = page.notes.lastElementChild as HTMLElement | null;
     if (over <= EPS || !last || last.classList.contains(CLASS.continued) || !last.classList.contains(CLASS.note)) return null;
+    // Without touching the page: is there room for MIN_NOTE_LINES of it, and has it lines to spare?
+    const lastText = last.querySelector<HTMLElement>(`.${CLASS.noteText}`);
+    const noteLh = lastText ? parseFloat(getComputedStyle(lastText).lineHeight) : 0;
+    const height = last.getBoundingClientRect().height;
+    if (!(noteLh > 0) || height - over < MIN_NOTE_LINES * noteLh - EPS || height < 2 * MIN_NOTE_LINES * noteLh - EPS) return null;
     const id = noteId(last);
     const limit = last.getBoundingClientRect().bottom - over; // where the note must end
     const first = last.cloneNode(true) as HTMLElement;
