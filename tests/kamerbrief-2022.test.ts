@@ -7,7 +7,7 @@ import { seedBody, wordSimilarity } from './helpers/similarity.js';
 
 const SEEDS = join(import.meta.dirname, 'fixtures', 'seeds');
 /** The real letter's page count and the first words of its pages 2–13 (from the pdftext seed). */
-const REAL = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'kamerbrief-2022-paginas.json'), 'utf8')) as { paginas: number; begin: { pagina: number; woorden: string }[] };
+const REAL = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'kamerbrief-2022-paginas.json'), 'utf8')) as { paginas: number; begin: { pagina: number; woorden: string }[]; voetnoten: { perPagina: string[] } };
 let pages: LetterPage[];
 let pdfFile: string;
 
@@ -63,6 +63,19 @@ describe('the 2022 Kamerbrief, as printed', () => {
     for (const s of ['Retouradres Postbus 20301 2500 EH Den Haag', 'Aan de Voorzitter van de Tweede Kamer', 'der Staten-Generaal', 'Postbus 20018', '2500 EA DEN HAAG', 'Datum 14 december 2022', 'Onderwerp Voortgangsrapportage High Impact Crimes 2021-2022']) {
       expect(all).toContain(s);
     }
+  });
+
+  it('starts its footnotes on the pages the real letter does (at least 45 of the 51)', () => {
+    const real = new Map<string, number>();
+    REAL.voetnoten.perPagina.forEach((range, i) => {
+      const [from, to = from] = range.split('-').map(Number);
+      for (let n = from!; n <= to!; n++) real.set(String(n), i + 1);
+    });
+    expect(real.size).toBe(51);
+    const ours = new Map<string, number>();
+    for (const page of pages) for (const n of page.noteNumbers) ours.set(n, page.number);
+    const differ = [...real].filter(([n, page]) => ours.get(n) !== page).map(([n, page]) => `${n}: real ${page}, ours ${ours.get(n)}`);
+    expect(differ.length, differ.join('; ')).toBeLessThanOrEqual(6);
   });
 
   it('breaks the lines of the margin column as the real letter does (its width: 35 mm)', async () => {

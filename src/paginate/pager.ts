@@ -372,7 +372,7 @@ class Pager {
       const entry: PageReport = {
         page: p.number,
         unusedMm: Math.round((Math.max(0, -overflow(p)) / PX_PER_MM) * 10) / 10,
-        firstWords: (p.content.innerText ?? '').replace(/\s+/g, ' ').trim().split(' ').slice(0, 8).join(' '),
+        firstWords: Array.from(p.content.children, (b) => b.textContent ?? '').slice(0, 3).join(' ').replace(/\s+/g, ' ').trim().split(' ').slice(0, 8).join(' '),
       };
       if (p.brokenBy) entry.brokenBy = p.brokenBy;
       report.perPage.push(entry);
