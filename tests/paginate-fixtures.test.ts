@@ -123,6 +123,18 @@ describe('the page-filling pass, on fixture pages of 10 lines', () => {
     expect(pages[1]!.blocks.map((b) => b.lines)).toEqual([3]);
   });
 
+  it('continues a note longer than a page over as many pages as it needs, the text flowing beside it', async () => {
+    const { report, pages } = await lay(`<p>${lines(3, 'a', { 1: 1 })}</p><p>${lines(12, 'b')}</p><p>${lines(12, 'c')}</p>`, note(1, 40));
+    expect(report.overflows).toEqual([]);
+    if (process.env.SHOW) console.log(JSON.stringify(pages.map((p) => [p.blocks.map((b) => b.lines), p.notes.map((x) => x.lines)])), JSON.stringify(report.perPage));
+    const parts = pages.flatMap((p) => p.notes);
+    expect(parts.map((x) => x.continued)).toEqual([false, ...parts.slice(1).map(() => true)]);
+    expect(words(parts.map((x) => x.text).join(' '))).toEqual(words(note(1, 40).replace(/<[^>]+>/g, ' ').replace(/^\s*1\s/, '')));
+    expect(report.continuedNotes.map((c) => [c.from, c.to])).toEqual(parts.slice(1).map((_, i) => [i + 1, i + 2]));
+    for (const p of pages) for (const x of p.notes) expect(x.lines).toBeGreaterThanOrEqual(2);
+    expect(words(pages.flatMap((p) => p.blocks.map((b) => b.text)).join(' '))).toEqual(words(`${lines(3, 'a')} ${lines(12, 'b')} ${lines(12, 'c')}`.replaceAll('<br>', ' ')).map((w, i) => (i === 4 ? `${w}1` : w)));
+  });
+
   it('splits a table between rows and repeats its header row', async () => {
     const rows = Array.from({ length: 20 }, (_, i) => `<tr><th scope="row">${2001 + i}</th><td>${i * 7}</td></tr>`).join('');
     const { report, pages } = await lay(`<table class="tabel"><thead><tr><th>Jaar</th><th>Aantal</th></tr></thead><tbody>${rows}</tbody></table>`);

@@ -37,6 +37,8 @@ interface Page {
   carried: HTMLElement[];
   /** The first part of a note continued on the next page, printed here in place of the whole note. */
   partial?: { id: string; el: HTMLElement };
+  /** The note carried from the page before goes on again on the next page (a note longer than a page). */
+  carriedOn?: string;
   brokenBy?: BreakRule;
 }
 
@@ -125,9 +127,15 @@ class Pager {
       }
       this.syncNotes(page);
       if (page.content.childElementCount === 0) {
-        // The block is taller than an empty page and cannot be split: place it and report it.
         for (const el of carried) page.content.appendChild(el);
         this.syncNotes(page);
+        // Under the rest of a note from the page before: that note goes on once more, on the next page.
+        const c = page.carried.length ? this.continueLastNote(page, true) : null;
+        if (c) {
+          page = this.newPage(c.rest);
+          continue;
+        }
+        // The block is taller than an empty page and cannot be split: place it and report it.
         page.el.dataset.overflow = String(Math.round(overflow(page)));
         page = this.newPage();
         continue;
@@ -156,8 +164,11 @@ class Pager {
     };
     const page: Page = { el, text: part(CLASS.pageText), content: part(CLASS.pageContent), notes: part(CLASS.pageNotes), number: this.pages.length + 1, carried: carried ? [carried] : [] };
     this.pages.push(page);
-    if (carried) this.syncNotes(page);
-    return page;
+    if (!carried) return page;
+    this.syncNotes(page);
+    // The rest of a note longer than a page: this page holds what it can, the next one goes on.
+    const c = overflow(page) > EPS ? this.continueLastNote(page, true) : null;
+    return c ? this.newPage(c.rest) : page;
   }
 
   /** The footnotes at the bottom of a page: a note carried from the page before, then those called here. */
@@ -307,7 +318,7 @@ class Pager {
   /** How much the page's last note could give up by continuing on the next page. */
   private continuableSlack(page: Page): number {
     const last = page.notes.lastElementChild as HTMLElement | null;
-    if (!last || last.classList.contains(CLASS.continued)) return 0;
+    if (!last) return 0;
     const text = last.querySelector<HTMLElement>(`.${CLASS.noteText}`);
     const lh = text ? parseFloat(getComputedStyle(text).lineHeight) : 0;
     return lh > 0 ? Math.max(0, last.getBoundingClientRect().height - MIN_NOTE_LINES * lh) : 0;
@@ -315,12 +326,16 @@ class Pager {
 
   /**
    * Splits the page's last note so that the page fits: at least MIN_NOTE_LINES lines stay under their call,
-   * the rest goes to the next page. Null, with the page unchanged, when that does not make it fit.
+   * the rest goes to the next page. Null, with the page unchanged, when that does not make it fit. With
+   * `carriedToo`, the last note may be the rest of one carried from the page before: it goes on again on the
+   * next page (only when it does not fit a page, or leaves no room for anything beside it).
    */
-  private continueLastNote(page: Page): Continued | null {
+  private continueLastNote(page: Page, carriedToo = false): Continued | null {
     const over = overflow(page);
     const last = page.notes.lastElementChild as HTMLElement | null;
-    if (over <= EPS || !last || last.classList.contains(CLASS.continued) || !last.classList.contains(CLASS.note)) return null;
+    if (over <= EPS || !last || !last.classList.contains(CLASS.note)) return null;
+    const carriedAt = page.carried.indexOf(last);
+    if (last.classList.contains(CLASS.continued) && (carriedAt < 0 || !carriedToo)) return null;
     // Without touching the page: is there room for MIN_NOTE_LINES of it, and has it lines to spare?
     const lastText = last.querySelector<HTMLElement>(`.${CLASS.noteText}`);
     const noteLh = lastText ? parseFloat(getComputedStyle(lastText).lineHeight) : 0;
@@ -332,7 +347,10 @@ class Pager {
     last.replaceWith(first);
     const undo = () => {
       first.replaceWith(last);
-      if (page.partial?.el === first) page.partial = undefined;
+      if (carriedAt >= 0) {
+        page.carried[carriedAt] = last;
+        page.carriedOn = undefined;
+      } else if (page.partial?.el === first) page.partial = undefined;
     };
     const text = first.querySelector<HTMLElement>(`.${CLASS.noteText}`);
     const restText = text ? splitAt(text, limit, MIN_NOTE_LINES) : null;
@@ -340,7 +358,10 @@ class Pager {
       undo();
       return null;
     }
-    page.partial = { id, el: first };
+    if (carriedAt >= 0) {
+      page.carried[carriedAt] = first;
+      page.carriedOn = id;
+    } else page.partial = { id, el: first };
     const rest = last.cloneNode(false) as HTMLElement;
     rest.removeAttribute('id');
     rest.classList.add(CLASS.continued);
@@ -364,14 +385,17 @@ class Pager {
       for (const n of p.notes.querySelectorAll(`.${CLASS.note}`)) if (!n.classList.contains(CLASS.continued)) report.notesOnPage[noteId(n)] = p.number;
       for (const c of p.content.querySelectorAll(`.${CLASS.call}.${CLASS.firstCall}`)) report.callsOnPage[noteId(c)] = p.number;
       if (p.partial) report.continuedNotes.push({ note: Number(p.partial.id), from: p.number, to: p.number + 1 });
+      if (p.carriedOn) report.continuedNotes.push({ note: Number(p.carriedOn), from: p.number, to: p.number + 1 });
+      const over = overflow(p);
       if (p.el.dataset.overflow) report.overflows.push({ page: p.number, px: Number(p.el.dataset.overflow) });
+      else if (over > 1) report.overflows.push({ page: p.number, px: Math.round(over) });
       const last = p.content.lastElementChild;
       if (p !== pages[pages.length - 1] && last && keepsWithNext(last)) report.headingAtEnd.push(p.number);
       const wide = p.content.scrollWidth - p.content.clientWidth;
       if (wide > 1) report.overflows.push({ page: p.number, px: wide, sideways: true });
       const entry: PageReport = {
         page: p.number,
-        unusedMm: Math.round((Math.max(0, -overflow(p)) / PX_PER_MM) * 10) / 10,
+        unusedMm: Math.round((Math.max(0, -over) / PX_PER_MM) * 10) / 10,
         firstWords: Array.from(p.content.children, (b) => b.textContent ?? '').slice(0, 3).join(' ').replace(/\s+/g, ' ').trim().split(' ').slice(0, 8).join(' '),
       };
       if (p.brokenBy) entry.brokenBy = p.brokenBy;
