@@ -1,7 +1,9 @@
 // The floor of a build: a fresh process that starts the same Chromium with the same flags, loads the finished
 // (already paginated) HTML of a letter from memory and calls page.pdf() — none of voortgang's own work.
-// Standalone on purpose: it imports Puppeteer only, not voortgang's bundle.
-//   node bench/floor.js <paginated.html> <out.pdf>
+// Standalone on purpose: it imports Puppeteer only, not voortgang's bundle. bench/bench.js bundles it into
+// dist/floor.js the way the build is bundled (scripts/node-bundle.mjs), so that both load Puppeteer alike:
+// unbundled, its module loading alone costs ≈80 ms more, which would flatter the build's ratio.
+//   node dist/floor.js <paginated.html> <out.pdf>    (or unbundled: node bench/floor.js …)
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

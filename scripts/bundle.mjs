@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
+import { nodeBundle } from './node-bundle.mjs';
 
 // Versions of everything that shapes a Markdown syntax tree: the key of the parse cache (src/markdown/parse-section.ts).
 const parserPackages = ['remark-parse', 'remark-gfm', 'micromark', 'mdast-util-from-markdown', 'micromark-extension-gfm', 'mdast-util-gfm'];
@@ -26,6 +27,21 @@ const sourceFormatId = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 
+// The page-filling pass runs in the page, not in Node: one script of its own (an IIFE for Chromium), handed to
+// the main bundle as a string (src/print/render-pdf.ts adds it to each document).
+const paginator = await build({
+  entryPoints: ['src/paginate/in-page.ts'],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  platform: 'browser',
+  target: 'chrome120',
+  minify: !process.env.PAGINATE_DEBUG,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const paginateScript = paginator.outputFiles[0].text;
+
 // Chunk names carry content hashes: start from an empty dist/ so that old chunks do not pile up.
 rmSync('dist', { recursive: true, force: true });
 
@@ -36,16 +52,6 @@ await build({
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  external: ['@sparticuz/chromium', 'pdfjs-dist'],
-  banner: { js: "import { createRequire as __voortgangRequire } from 'node:module'; const require = __voortgangRequire(import.meta.url);" },
-  define: { __PARSER_VERSIONS__: JSON.stringify(parserVersions), __CHART_VERSIONS__: JSON.stringify(chartVersions), __SOURCE_FORMAT_ID__: JSON.stringify(sourceFormatId) },
-  logLevel: 'warning',
-  legalComments: 'none',
-  minify: true,
-  keepNames: false,
+  ...nodeBundle,
+  define: { __PARSER_VERSIONS__: JSON.stringify(parserVersions), __CHART_VERSIONS__: JSON.stringify(chartVersions), __SOURCE_FORMAT_ID__: JSON.stringify(sourceFormatId), __PAGINATE_SCRIPT__: JSON.stringify(paginateScript) },
 });

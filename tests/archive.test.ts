@@ -38,7 +38,7 @@ describe('build --all: every year, every document, side by side', () => {
     expect(r.status).toBe(1);
     expect(pdfs(join(dir, 'output'))).toEqual(['2022/kamerbrief.pdf', '2023/beslisnota-openbaar.pdf', '2023/beslisnota.pdf']);
     expect(r.stdout).toMatch(/^document +pages +time +result$/m);
-    expect(r.stdout).toMatch(/^2022\/kamerbrief +14 +\d+\.\d s +ok$/m);
+    expect(r.stdout).toMatch(/^2022\/kamerbrief +13 +\d+\.\d s +ok$/m);
     expect(r.stdout).toMatch(/^2023\/beslisnota-openbaar +\d+ +\d+\.\d s +ok$/m);
     expect(r.stdout).toMatch(/^2024\/beslisnota +– +\d+\.\d s +FAILED: content\/2024\/beslisnota\.yaml:7:10: kenmerk: is empty — fill in the kenmerk of this document, e\.g\. "4355467"$/m);
     expect(r.stdout).toMatch(/^3 PDFs built, 1 document failed, in \d+\.\d s$/m);
@@ -129,7 +129,7 @@ describe('metadata and accessibility, read back from the PDF', () => {
     await doc.destroy();
   });
 
-  it('is tagged, shows its title in the window, reads the letter head before the text and the margin column after it; the chart has its alt text', async () => {
+  it('is tagged, shows its title in the window, reads the letter head before the text and the margin column after it; no figure (a chart is tagged as a figure: chart-2022.test.ts)', async () => {
     const raw = readFileSync(kamerbrief()).toString('latin1');
     expect(raw).toMatch(/\/MarkInfo <<\/Type \/MarkInfo\s*\/Marked true>>/);
     expect(raw).toMatch(/\/DisplayDocTitle true/);
@@ -150,8 +150,8 @@ describe('metadata and accessibility, read back from the PDF', () => {
     expect(first.indexOf('Aside')).toBeGreaterThan(Math.max(first.lastIndexOf('H2'), first.lastIndexOf('H3')));
     const figures: Node[] = [];
     for (let p = 1; p <= doc.numPages; p++) figures.push(...roles((await (await doc.getPage(p)).getStructTree()) as Node).filter((n) => n.role === 'Figure'));
-    expect(figures).toHaveLength(1);
-    expect(figures[0]!.alt).toContain('Overvallen: van 2.272 in 2011 naar 676 in 2021 (-70%).');
+    // Like the real letter, the 2022 letter has no chart; a figure's alt text is tested on a fixture letter.
+    expect(figures).toHaveLength(0);
     await doc.destroy();
   });
 });
@@ -182,7 +182,7 @@ describe('a new year from the last', () => {
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^kenmerk:.*$/m, 'kenmerk: 5012345').replace(/^datum:.*$/m, 'datum: 2024-12-10'));
     const after = voortgang(['build', '2024', '--content', content, '--output', join(dir, 'output')], { cwd: dir });
     expect(after.stderr).toBe('');
-    expect(after.stdout).toMatch(/output\/2024\/kamerbrief\.pdf: 14 pages, 51 footnotes/);
+    expect(after.stdout).toMatch(/output\/2024\/kamerbrief\.pdf: 13 pages, 51 footnotes/);
   });
 
   it('never overwrites a year', () => {

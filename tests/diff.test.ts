@@ -131,7 +131,12 @@ describe('what a diff shows besides wording', () => {
 
   it('a changed datum is marked in every margin; a changed figure where it is printed: table, computed row, prose, chart', async () => {
     const dir = scratch();
-    for (const side of ['a', 'b']) edit(join(dir, side, '2022', 'kamerbrief', '08-tot-slot.md'), '## Tot slot\n\n', '## Tot slot\n\nIn 2021 waren er {{hic.overvallen.2021}} overvallen.\n\n');
+    // The letter has no chart (like the real one): both revisions get the same one, after the table.
+    const chart = '```grafiek\ndata: hic\nreeksen: [overvallen, straatroven, woninginbraken, geweld]\njaren: 2011-2021\nweergave: index\ntitel: Ontwikkeling van de geregistreerde high impact crimes, 2011-2021 (2011 = 100)\n```\n\n';
+    for (const side of ['a', 'b']) {
+      edit(join(dir, side, '2022', 'kamerbrief', '08-tot-slot.md'), '## Tot slot\n\n', '## Tot slot\n\nIn 2021 waren er {{hic.overvallen.2021}} overvallen.\n\n');
+      edit(join(dir, side, '2022', 'kamerbrief', '02-ontwikkeling-hic.md'), 'ontwikkeling: true\n```\n\n', `ontwikkeling: true\n\`\`\`\n\n${chart}`);
+    }
     edit(join(dir, 'b', '2022', 'kamerbrief.yaml'), 'datum: 2022-12-14', 'datum: 2022-12-15');
     edit(join(dir, 'b', '2022', 'data', 'hic.yaml'), '2021: 676 }', '2021: 1676 }');
     const r = diff(dir, '--from', 'a', '--to', 'b', '--format', 'text');

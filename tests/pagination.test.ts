@@ -51,12 +51,14 @@ function stressLetter(dir: string): void {
 
 let pages: LetterPage[];
 let result: ReturnType<typeof voortgang>;
+let html: string;
 
 beforeAll(async () => {
   const dir = scratchCopy(['content']);
   stressLetter(dir);
   result = voortgang(['build', '2099', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
   if (result.status === 0) pages = await readLetter(join(dir, 'output', '2099', 'kamerbrief.pdf'));
+  if (result.status === 0) html = readFileSync(join(dir, 'output', '2099', 'kamerbrief.html'), 'utf8');
 });
 
 describe('the page-filling pass on a stress letter', () => {
@@ -82,5 +84,20 @@ describe('the page-filling pass on a stress letter', () => {
     expect(withTable.length).toBeGreaterThan(1);
     for (const p of withTable) expect(p.body).toMatch(/Jaar A/);
     for (const p of pages) expect(p.footer).toBe(`Pagina ${p.number} van ${pages.length}`);
+  });
+
+  it('continues a note too long for its page at the top of the next page, after its own first part', () => {
+    // Each page's footnotes as printed: [note number, continued?] in order.
+    const notesOf = html.split('data-pagina="').slice(1).map((page) => {
+      const box = page.slice(page.indexOf('class="pagina-voetnoten"'));
+      return [...box.matchAll(/<div class="noot( vervolg)?"[^>]*data-noot="(\d+)"/g)].map((m) => [Number(m[2]), m[1] !== undefined] as const);
+    });
+    const continued = notesOf.flatMap((notes, i) => notes.filter(([, c]) => c).map(([n]) => ({ n, page: i + 1, first: notes[0]![0] === n && notes[0]![1] })));
+    expect(continued.length, 'the stress letter has notes that continue').toBeGreaterThan(0);
+    for (const c of continued) {
+      expect(c.first, `note ${c.n} continues first on page ${c.page}`).toBe(true);
+      const before = notesOf[c.page - 2]!;
+      expect(before[before.length - 1], `note ${c.n} starts as the last note of page ${c.page - 1}`).toEqual([c.n, false]);
+    }
   });
 });

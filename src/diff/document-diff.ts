@@ -6,6 +6,7 @@ import { noteElement, type DocumentHast, type SectionHast } from '../markdown/to
 import { diffInline, signature, similarity, type AtomRules, type Counts } from './inline-diff.js';
 import { addClass, markAll } from './mark.js';
 import { diffTable } from './table-diff.js';
+import { CLASS } from '../paginate/contract.js';
 
 /** What changed in one section (Markdown file) of the letter. */
 export interface SectionChange {
@@ -55,7 +56,7 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast): Docum
       // A call removed here of a note that stays (called elsewhere too) is shown struck through, with its new number.
       const n = removed?.id ?? newNotes.get(key)?.number;
       const label = removed?.label ?? String(newNotes.get(key)?.number ?? '?');
-      return h('del', [h('sup', { className: ['noot-ref', ...(removed ? ['eerste'] : []), 'diff-verwijderd'], dataNoot: n }, label)]);
+      return h('del', [h('sup', { className: [CLASS.call, ...(removed ? [CLASS.firstCall] : []), 'diff-verwijderd'], dataNoot: n }, label)]);
     },
     insertedAtom(el) {
       addClass(el, 'diff-ingevoegd');

@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { ValueChange } from './data-diff.js';
 import type { DocumentDiff } from './document-diff.js';
+import { CLASS } from '../paginate/contract.js';
 
 /** Everything a reviewer is told about the changes between two revisions. */
 export interface DiffReport {
@@ -22,7 +23,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function summaryBlock(r: DiffReport): Element {
   const rows: ElementContent[] = [];
   if (!hasChanges(r)) {
-    return h('section', { className: ['diff-samenvatting', 'niet-splitsen'] }, [
+    return h('section', { className: ['diff-samenvatting', CLASS.keepTogether] }, [
       h('h2', 'Wijzigingen'),
       h('p', `Geen wijzigingen: ${r.to} is gelijk aan ${r.from} in tekst, voetnoten, tabellen, grafieken, cijfers en briefgegevens.`),
     ]);

@@ -6,6 +6,7 @@ import { toHast, defaultHandlers, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { basename } from 'node:path';
 import { SourceError, throwIfAny } from '../errors.js';
+import { CLASS } from '../paginate/contract.js';
 import type { LoadedDataset } from '../load/dataset.js';
 import { checkSection } from './check-section.js';
 import { checkLinks } from './check-links.js';
@@ -96,9 +97,9 @@ export async function sectionsToHast(
 
 /** A footnote as the layouts print it; `label` is what the reader sees (its number). */
 export function noteElement(id: number, label: string, content: ElementContent[], className: string[] = []): Element {
-  return h('div', { className: ['noot', ...className], id: `noot-${id}`, dataNoot: id }, [
-    h('span', { className: ['noot-nr'] }, label),
-    h('div', { className: ['noot-tekst'] }, content),
+  return h('div', { className: [CLASS.note, ...className], id: `noot-${id}`, dataNoot: id }, [
+    h('span', { className: [CLASS.noteNumber] }, label),
+    h('div', { className: [CLASS.noteText] }, content),
   ]);
 }
 
@@ -158,12 +159,12 @@ function convert(section: ParsedSection, tree: Root, ctx: ConvertContext): Eleme
         const first = !seen.has(n);
         seen.add(n);
         const key = ctx.noteKeys ? { dataKey: noteKey(section.file, node.identifier) } : {};
-        return h('sup', { className: first ? ['noot-ref', 'eerste'] : ['noot-ref'], dataNoot: n, ...key }, [h('a', { href: `#noot-${n}` }, String(n))]);
+        return h('sup', { className: first ? [CLASS.call, CLASS.firstCall] : [CLASS.call], dataNoot: n, ...key }, [h('a', { href: `#noot-${n}` }, String(n))]);
       },
       code(state: State, node: Code) {
         if (node.lang === STREEP) {
           const sentence = node.value.trim();
-          return h('div', { className: ['streep', 'niet-splitsen'], role: 'separator' }, sentence ? [h('p', {}, sentence)] : []);
+          return h('div', { className: ['streep', CLASS.keepTogether], role: 'separator' }, sentence ? [h('p', {}, sentence)] : []);
         }
         if (node.lang === 'tabel') {
           try {

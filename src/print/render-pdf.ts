@@ -1,25 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { ROOT } from '../paths.js';
+import { PAGINATE_GLOBAL } from '../paginate/contract.js';
+import type { PaginationReport } from '../paginate/report.js';
 import { stopwatch } from '../timings.js';
 import { FONT_DIR } from './fonts.js';
+
+export type { BreakRule, PageReport, PaginationReport } from '../paginate/report.js';
 
 /** Documents are served to the page from memory at this origin; any other request is refused. */
 export const ORIGIN = 'http://voortgang.invalid';
 
-// Sent to the page as written (not compiled or bundled): read from src/.
-const PAGINATOR = join(ROOT, 'src', 'print', 'in-page', 'paginate.js');
-
-export interface PaginationReport {
-  pages: number;
-  notesOnPage: Record<string, number>;
-  callsOnPage: Record<string, number>;
-  unplaced: number[];
-  overflows: { page: number; px: number; sideways?: boolean }[];
-  headingAtEnd: number[];
-  ms: number;
-}
+// The page-filling pass (src/paginate/), bundled into one script by scripts/bundle.mjs.
+declare const __PAGINATE_SCRIPT__: string | undefined;
+const PAGINATOR = typeof __PAGINATE_SCRIPT__ === 'string' ? __PAGINATE_SCRIPT__ : undefined;
 
 export interface Rendered {
   pdf: Uint8Array;
@@ -47,7 +41,6 @@ export class Renderer {
   private files = new Map<string, { body: Buffer | string; type: string }>();
   private blocked: string[] = [];
   private pageErrors: string[] = [];
-  private static paginator: Promise<string> | undefined;
 
   constructor(private readonly browser: Browser) {}
 
@@ -104,15 +97,29 @@ export class Renderer {
     return entry;
   }
 
-  /** `path` is where the HTML lives, e.g. "/2022/kamerbrief.html": relative URLs resolve from there. */
+  /**
+   * load → paginate → print. `path` is where the HTML lives, e.g. "/2022/kamerbrief.html": relative URLs
+   * resolve from there. Times of the steps go to VOORTGANG_TRACE; the pass's own time is in the report.
+   */
   async render(html: string, path: string): Promise<Rendered> {
     const { times: marks, lap: mark } = stopwatch();
-    Renderer.paginator ??= readFile(PAGINATOR, 'utf8');
+    await this.load(html, path);
+    mark('load');
+    const report = await this.paginate();
+    mark('paginate');
+    const { pdf, snapshot } = await this.print(path);
+    mark('print');
+    if (process.env.VOORTGANG_TRACE) process.stderr.write(`render ${JSON.stringify(marks)}\n`);
+    return { pdf, snapshot, report };
+  }
+
+  /** Serves the document with the pass's script and opens it; resolves once its fonts have loaded. */
+  async load(html: string, path: string): Promise<void> {
+    if (!PAGINATOR) throw new Error('the page-filling pass is not bundled: run npm run build');
     const page = await this.open();
-    mark('open');
     this.blocked = [];
     this.pageErrors = [];
-    const script = `<script id="voortgang-paginate">${await Renderer.paginator}</script>`;
+    const script = `<script id="voortgang-paginate">${PAGINATOR}</script>`;
     const at = html.lastIndexOf('</body>');
     if (at < 0) throw new Error('the layout has no </body>');
     const full = `${html.slice(0, at)}${script}\n${html.slice(at)}`;
@@ -122,30 +129,45 @@ export class Renderer {
     } else {
       this.files.set(path, { body: full, type: 'text/html; charset=utf-8' });
       await page.goto(`${ORIGIN}${path}`, { waitUntil: 'load' });
+      this.files.delete(path);
     }
-    mark('goto');
     if (this.pageErrors.length) throw new Error(`script error in the page: ${this.pageErrors.join('; ')}`);
-    const report = (await page.evaluate(async () => {
+    await page.evaluate(async () => {
       // Load every face before measuring: the flow is not laid out yet, so nothing has asked for them.
       // A face that cannot load (a remote URL) fails here; the request guard reports which one, with its source.
       await Promise.all(Array.from(document.fonts, (f) => f.load().catch(() => undefined)));
       await document.fonts.ready;
+    });
+  }
+
+  /** Runs the page-filling pass on the loaded document. */
+  async paginate(): Promise<PaginationReport> {
+    const page = await this.open();
+    const report = (await page.evaluate(async (global) => {
       document.getElementById('voortgang-paginate')?.remove();
-      const report = (window as unknown as { voortgangPaginate(): unknown }).voortgangPaginate();
+      const report = (window as unknown as Record<string, () => unknown>)[global]!();
       // Page chrome cloned from <template>s loads its images only now: wait, so that every request is seen.
       await Promise.all(Array.from(document.images, (img) => (img.complete ? null : new Promise((done) => { img.onload = img.onerror = done; }))));
       return report;
-    })) as PaginationReport;
-    mark('paginate');
+    }, PAGINATE_GLOBAL)) as PaginationReport;
     this.throwIfBlocked();
+    return report;
+  }
+
+  /** The paginated document, as HTML and as PDF. */
+  async print(path: string): Promise<{ pdf: Uint8Array; snapshot: string }> {
+    const page = await this.open();
     const snapshot = await page.content();
-    mark('snapshot');
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
-    mark('pdf');
     this.files.delete(path);
     this.throwIfBlocked(); // requests made while printing count too
-    if (process.env.VOORTGANG_TRACE) process.stderr.write(`render ${JSON.stringify(marks)}\n`);
-    return { pdf, snapshot, report };
+    return { pdf, snapshot };
+  }
+
+  /** Reads the loaded page (tests and tools look at the laid-out pages with it): a function or an expression. */
+  async inspect<T>(fn: string | (() => T | Promise<T>)): Promise<T> {
+    const page = await this.open();
+    return (await page.evaluate(fn as never)) as T;
   }
 
   private throwIfBlocked(): void {

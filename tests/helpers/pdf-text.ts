@@ -54,7 +54,7 @@ export interface LetterPage {
 }
 
 export const LAYOUT = {
-  marginColumnX: 155 * MM, // anything right of this is the margin column
+  marginColumnX: 160 * MM, // anything right of this is the margin column (the text column ends at 158.5 mm)
   firstPageBodyTop: 118 * MM, // page 1: the letter head (address, Datum, Onderwerp) is above this
   footerTop: 276 * MM, // "Pagina i van N" sits below the text area, in the margin column
   noteSize: 7,

@@ -39,8 +39,8 @@ export interface Chart {
   alt: string;
 }
 
-/** Width of the text column (134 mm) in CSS pixels: the chart is drawn at the size it is printed. */
-const COLUMN_PX = Math.round((134 / 25.4) * 96);
+/** Width of the text column (137.5 mm, templates/css/huisstijl.css --tekst-breedte) in CSS pixels: the chart is drawn at the size it is printed. */
+const COLUMN_PX = Math.round((137.5 / 25.4) * 96);
 
 export function chartFromBlock(node: Code, file: string, datasets: Map<string, LoadedDataset>, g: Grafiek): Chart {
   const fail = (message: string): never => {

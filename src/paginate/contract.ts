@@ -1,0 +1,49 @@
+/**
+ * The DOM contract between the layouts (templates/*.hbs), the Markdown → HTML step (src/markdown/to-html.ts) and
+ * the page-filling pass (src/paginate/). Everything the pass looks for or makes is named here, once; the layouts
+ * are Handlebars and cannot import it, so a test (tests/paginate-fixtures.test.ts) checks them against it.
+ */
+export const DOM = {
+  /** <main id="flow">: the blocks to pour into pages, in reading order. */
+  flow: 'flow',
+  /** <section id="voetnoten">: every footnote, `.noot[data-noot=n]`. */
+  notes: 'voetnoten',
+  /** <template id="pagina-eerste"> (page 1) and <template id="pagina-vervolg"> (every later page). */
+  firstPage: 'pagina-eerste',
+  nextPage: 'pagina-vervolg',
+  /** What the pass builds: <div id="paginas"> holding the pages. */
+  book: 'paginas',
+} as const;
+
+export const CLASS = {
+  /** Inside a page template: the text area, its content box and its footnote box. */
+  pageText: 'pagina-tekst',
+  pageContent: 'pagina-inhoud',
+  pageNotes: 'pagina-voetnoten',
+  /** Filled in by the pass: the page's number and the page count. */
+  pageNumber: 'pagina-nr',
+  pageTotal: 'pagina-totaal',
+  /** A footnote: `.noot[data-noot=n]` > `.noot-nr` + `.noot-tekst`. */
+  note: 'noot',
+  noteNumber: 'noot-nr',
+  noteText: 'noot-tekst',
+  /** A call: `sup.noot-ref[data-noot=n]`; the first call of a note also has `.eerste` — its note goes on that page. */
+  call: 'noot-ref',
+  firstCall: 'eerste',
+  /** A block never split across pages. */
+  keepTogether: 'niet-splitsen',
+  /** A block kept on the page of the next block (headings are, always) or of the previous one. */
+  keepWithNext: 'houd-bij-volgende',
+  keepWithPrevious: 'houd-bij-vorige',
+  /** The signature block: never split, never alone at the top of a page. */
+  signature: 'ondertekening',
+  /** Set by the pass: the first part of a split block, and the rest (also a footnote continued on the next page). */
+  split: 'gesplitst',
+  continued: 'vervolg',
+} as const;
+
+/** The attribute that ties a call to its note: data-noot="n". */
+export const NOTE_ATTRIBUTE = 'data-noot';
+
+/** The global the bundled pass defines in the page: `window.voortgangPaginate(): PaginationReport`. */
+export const PAGINATE_GLOBAL = 'voortgangPaginate';

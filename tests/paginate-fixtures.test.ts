@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLASS, DOM } from '../src/paginate/contract.js';
+import { launchBrowser, Renderer } from '../dist/voortgang.js';
+
+/**
+ * The page-filling pass on small HTML pages in the browser, one rule each: pages of the house style with a text
+ * area of exactly LINES body lines (13.5 pt), lines written out with <br> so that every paragraph has a known
+ * number of lines.
+ */
+const ROOT = join(import.meta.dirname, '..');
+const CSS = readFileSync(join(ROOT, 'templates', 'css', 'huisstijl.css'), 'utf8');
+const LINES = 10;
+const LINE_MM = (13.5 * 25.4) / 72;
+
+interface Block { tag: string; cls: string; text: string; lines: number }
+interface Note { id: string; continued: boolean; text: string; lines: number }
+interface Sheet { blocks: Block[]; notes: Note[] }
+interface Laid {
+  report: {
+    pages: number;
+    notesOnPage: Record<string, number>;
+    callsOnPage: Record<string, number>;
+    continuedNotes: { note: number; from: number; to: number }[];
+    headingAtEnd: number[];
+    overflows: unknown[];
+    perPage: { page: number; unusedMm: number; brokenBy?: string }[];
+  };
+  pages: Sheet[];
+}
+
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let renderer: InstanceType<typeof Renderer>;
+let n = 0;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  renderer = new Renderer(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PAGE = `<div class="pagina"><div class="${CLASS.pageText}"><div class="${CLASS.pageContent}"></div><div class="${CLASS.pageNotes}"></div></div><div class="paginanummer">Pagina <span class="${CLASS.pageNumber}"></span> van <span class="${CLASS.pageTotal}"></span></div></div>`;
+
+/** `lines(k, 'a')`: k short lines "a1 …", "a2 …" joined by <br>; `[^n]` in a line becomes the call of note n. */
+function lines(k: number, name: string, calls: Record<number, number> = {}): string {
+  return Array.from({ length: k }, (_, i) => `${name}${i + 1} regel van de alinea${calls[i + 1] ? `<sup class="${CLASS.call} ${CLASS.firstCall}" data-noot="${calls[i + 1]}"><a href="#noot-${calls[i + 1]}">${calls[i + 1]}</a></sup>` : ''}`).join('<br>');
+}
+
+function note(id: number, k: number): string {
+  return `<div class="${CLASS.note}" id="noot-${id}" data-noot="${id}"><span class="${CLASS.noteNumber}">${id}</span><div class="${CLASS.noteText}"><p>${Array.from({ length: k }, (_, i) => `n${id}.${i + 1} regel van de noot`).join('<br>')}</p></div></div>`;
+}
+
+async function lay(flow: string, notes = ''): Promise<Laid> {
+  const html = `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><style>${CSS}
+.${CLASS.pageText} { top: 20mm; height: calc(${LINES} * var(--regel)); }</style></head><body>
+<main id="${DOM.flow}">${flow}</main><section id="${DOM.notes}">${notes}</section>
+<template id="${DOM.firstPage}">${PAGE}</template><template id="${DOM.nextPage}">${PAGE}</template></body></html>`;
+  await renderer.load(html, `/fixtures/test-${++n}.html`);
+  const report = await renderer.paginate();
+  const pages = await renderer.inspect<Sheet[]>(`Array.from(document.querySelectorAll('.pagina'), (p) => ({
+    blocks: Array.from(p.querySelector('.${CLASS.pageContent}').children, (b) => ({ tag: b.tagName, cls: b.className, text: b.innerText, lines: Math.round(b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight)) })),
+    notes: Array.from(p.querySelectorAll('.${CLASS.pageNotes} > .${CLASS.note}'), (x) => { const t = x.querySelector('.${CLASS.noteText}'); return { id: x.dataset.noot, continued: x.classList.contains('${CLASS.continued}'), text: t.innerText, lines: Math.round(t.getBoundingClientRect().height / parseFloat(getComputedStyle(t).lineHeight)) }; }),
+  }))`);
+  return { report, pages };
+}
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+
+describe('the page-filling pass, on fixture pages of 10 lines', () => {
+  it('splits a paragraph between lines: the page is filled, the rest opens the next page, no word lost', async () => {
+    const { report, pages } = await lay(`<p>${lines(15, 'a')}</p>`);
+    expect(report.pages).toBe(2);
+    expect(pages[0]!.blocks.map((b) => b.lines)).toEqual([10]);
+    expect(pages[1]!.blocks.map((b) => b.lines)).toEqual([5]);
+    expect(pages[1]!.blocks[0]!.cls).toContain(CLASS.continued);
+    expect(words(pages.flatMap((p) => p.blocks.map((b) => b.text)).join(' '))).toEqual(words(lines(15, 'a').replaceAll('<br>', ' ')));
+    expect(report.perPage[0]!.unusedMm).toBeLessThan(0.5);
+  });
+
+  it('keeps 2 lines at the foot of a page (orphans) and 2 at the head of the next (widows)', async () => {
+    // 8 lines, a blank line, then 5 lines: 1 line of room — too few to start the paragraph here.
+    const orphans = await lay(`<p>${lines(8, 'a')}</p><p>${lines(5, 'b')}</p>`);
+    expect(orphans.pages.map((p) => p.blocks.map((b) => b.lines))).toEqual([[8], [5]]);
+    expect(orphans.report.perPage[0]!.brokenBy).toBe('orphans');
+    // 5 lines, a blank line, then 5 lines: 4 lines of room, but only 3 may stay so that 2 go along.
+    const widows = await lay(`<p>${lines(5, 'a')}</p><p>${lines(5, 'b')}</p>`);
+    expect(widows.pages.map((p) => p.blocks.map((b) => b.lines))).toEqual([[5, 3], [2]]);
+    expect(widows.report.perPage[0]!.brokenBy).toBe('widows');
+  });
+
+  it('splits a paragraph where its own footnote lets it: not moved whole to the next page', async () => {
+    // 3 lines, a blank line, 6 lines with a call in line 2: the text alone fits the page exactly, with its
+    // 3-line note it does not. The paragraph is split after 2 lines, its note stays with the call.
+    const { report, pages } = await lay(`<p>${lines(3, 'a')}</p><p>${lines(6, 'b', { 2: 1 })}</p>`, note(1, 3));
+    expect(pages.map((p) => p.blocks.map((b) => b.lines))).toEqual([[3, 2], [4]]);
+    expect(pages[0]!.notes.map((x) => x.id)).toEqual(['1']);
+    expect(report.callsOnPage['1']).toBe(1);
+    expect(report.notesOnPage['1']).toBe(1);
+    expect(report.perPage[0]!.unusedMm).toBeLessThan(LINE_MM);
+  });
+
+  it('continues a footnote too long for the rest of its page on the next page; its call stays on the first', async () => {
+    // 6 lines with a call in line 5 to a 12-line note, then 3 more lines: the note cannot all fit under its call.
+    const { report, pages } = await lay(`<p>${lines(6, 'a', { 5: 1 })}</p><p>${lines(3, 'b')}</p>`, note(1, 12));
+    expect(report.pages).toBe(2);
+    expect(pages[0]!.blocks.map((b) => b.lines)).toEqual([6]);
+    const [first] = pages[0]!.notes;
+    const [rest] = pages[1]!.notes;
+    expect(first).toMatchObject({ id: '1', continued: false });
+    expect(rest).toMatchObject({ id: '1', continued: true });
+    expect(first!.lines).toBeGreaterThanOrEqual(2);
+    expect(rest!.lines).toBeGreaterThanOrEqual(2);
+    expect(first!.lines + rest!.lines).toBe(12);
+    expect(words(`${first!.text} ${rest!.text}`)).toEqual(words(note(1, 12).replace(/<[^>]+>/g, ' ').replace(/^\s*1\s/, '')));
+    expect(report.callsOnPage['1']).toBe(1);
+    expect(report.notesOnPage['1']).toBe(1);
+    expect(report.continuedNotes).toEqual([{ note: 1, from: 1, to: 2 }]);
+    expect(report.perPage[0]!.unusedMm).toBeLessThan(2);
+    // The next page: the rest of the note first, then the text that follows.
+    expect(pages[1]!.blocks.map((b) => b.lines)).toEqual([3]);
+  });
+
+  it('continues a note longer than a page over as many pages as it needs, the text flowing beside it', async () => {
+    const { report, pages } = await lay(`<p>${lines(3, 'a', { 1: 1 })}</p><p>${lines(12, 'b')}</p><p>${lines(12, 'c')}</p>`, note(1, 40));
+    expect(report.overflows).toEqual([]);
+    if (process.env.SHOW) console.log(JSON.stringify(pages.map((p) => [p.blocks.map((b) => b.lines), p.notes.map((x) => x.lines)])), JSON.stringify(report.perPage));
+    const parts = pages.flatMap((p) => p.notes);
+    expect(parts.map((x) => x.continued)).toEqual([false, ...parts.slice(1).map(() => true)]);
+    expect(words(parts.map((x) => x.text).join(' '))).toEqual(words(note(1, 40).replace(/<[^>]+>/g, ' ').replace(/^\s*1\s/, '')));
+    expect(report.continuedNotes.map((c) => [c.from, c.to])).toEqual(parts.slice(1).map((_, i) => [i + 1, i + 2]));
+    for (const p of pages) for (const x of p.notes) expect(x.lines).toBeGreaterThanOrEqual(2);
+    expect(words(pages.flatMap((p) => p.blocks.map((b) => b.text)).join(' '))).toEqual(words(`${lines(3, 'a')} ${lines(12, 'b')} ${lines(12, 'c')}`.replaceAll('<br>', ' ')).map((w, i) => (i === 4 ? `${w}1` : w)));
+  });
+
+  it('splits a table between rows and repeats its header row', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `<tr><th scope="row">${2001 + i}</th><td>${i * 7}</td></tr>`).join('');
+    const { report, pages } = await lay(`<table class="tabel"><thead><tr><th>Jaar</th><th>Aantal</th></tr></thead><tbody>${rows}</tbody></table>`);
+    expect(report.pages).toBeGreaterThan(1);
+    const years: string[] = [];
+    for (const p of pages) {
+      const [table] = p.blocks;
+      expect(table!.tag).toBe('TABLE');
+      const cells = words(table!.text);
+      expect(cells.slice(0, 2)).toEqual(['Jaar', 'Aantal']);
+      const own = cells.slice(2).filter((_, i) => i % 2 === 0);
+      expect(own.length).toBeGreaterThanOrEqual(2);
+      years.push(...own);
+    }
+    expect(years).toEqual(Array.from({ length: 20 }, (_, i) => String(2001 + i)));
+  });
+
+  it('keeps a heading with the paragraph it introduces', async () => {
+    // 7 lines, then a heading (a blank line and its line) and 4 lines: 1 line would be left for the paragraph.
+    const { report, pages } = await lay(`<p>${lines(7, 'a')}</p><h3>Kop</h3><p>${lines(4, 'b')}</p>`);
+    expect(pages.map((p) => p.blocks.map((b) => b.tag))).toEqual([['P'], ['H3', 'P']]);
+    expect(report.headingAtEnd).toEqual([]);
+    expect(report.perPage[0]!.brokenBy).toBe('keep-with-next');
+  });
+
+  it('never leaves the signature block alone at the top of a page: the last lines before it go along', async () => {
+    const signature = `<div class="${CLASS.signature}"><div class="ondertekenaar"><p class="functie">De Minister,</p><p class="naam">A. Naam</p></div></div>`;
+    const { report, pages } = await lay(`<p>${lines(9, 'a')}</p>${signature}`);
+    expect(pages.map((p) => p.blocks.map((b) => `${b.tag}:${b.lines}`))).toEqual([['P:7'], ['P:2', `DIV:${pages[1]!.blocks[1]?.lines}`]]);
+    expect(pages[1]!.blocks[1]!.cls).toBe(CLASS.signature);
+    expect(report.perPage[0]!.brokenBy).toBe('keep-with-previous');
+  });
+});
+
+describe('the DOM contract', () => {
+  it('is what the layouts provide', () => {
+    for (const layout of ['kamerbrief.hbs', 'beslisnota.hbs']) {
+      const text = readFileSync(join(ROOT, 'templates', layout), 'utf8');
+      for (const id of [DOM.flow, DOM.notes, DOM.firstPage, DOM.nextPage]) expect(text, `${layout} #${id}`).toContain(`id="${id}"`);
+      for (const c of [CLASS.pageText, CLASS.pageContent, CLASS.pageNotes]) expect(text, `${layout} .${c}`).toContain(`class="${c}"`);
+    }
+    const partials = ['paginanummer.hbs', 'ondertekening.hbs'].map((f) => readFileSync(join(ROOT, 'templates', 'partials', f), 'utf8')).join('\n');
+    for (const c of [CLASS.pageNumber, CLASS.pageTotal, CLASS.signature]) expect(partials).toContain(`class="${c}"`);
+  });
+});
