@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SourceError } from '../errors.js';
+import { SourceError, throwIfAny } from '../errors.js';
 import { finalizePdf } from '../finalize/pdf-metadata.js';
 import { writeTogether } from '../finalize/write-atomic.js';
 import { OfflineRenderError, type PaginationReport, type Renderer } from '../print/render-pdf.js';
@@ -56,7 +56,7 @@ async function printVersion(doc: PreparedDocument, dataFile: string, renderer: P
   const r = await renderer;
   const { pdf, snapshot, report } = await r.render(doc.html, `/${year}/${doc.name}.html`);
   lap('print');
-  checkPagination(dataFile, report, doc.footnoteCount);
+  checkPagination(dataFile, report, doc.footnoteCount, doc.sections);
   const { document, ...facts } = doc.facts;
   const final = finalizePdf(pdf, { ...facts, source: { document, hash: await hash, browser: await r.browserVersion() } });
   lap('finalize');
@@ -74,20 +74,30 @@ async function printVersion(doc: PreparedDocument, dataFile: string, renderer: P
   };
 }
 
-/** The pass guarantees these; a failure here is a layout that cannot hold its content, reported, never printed. */
-export function checkPagination(dataFile: string, report: PaginationReport, footnotes: number): void {
-  const problems: string[] = [];
-  if (report.unplaced.length) problems.push(`footnotes ${report.unplaced.join(', ')} could not be placed`);
+/**
+ * The pass guarantees these; a failure here is a layout that cannot hold its content, reported at the block's
+ * file and line where the pass knows it (data-bron), never printed.
+ */
+export function checkPagination(dataFile: string, report: PaginationReport, footnotes: number, sections: string[] = []): void {
+  const problems: SourceError[] = [];
+  const atFile = (message: string) => problems.push(new SourceError(dataFile, undefined, undefined, `layout: ${message}`));
+  if (report.unplaced.length) atFile(`footnotes ${report.unplaced.join(', ')} could not be placed`);
   for (let n = 1; n <= footnotes; n++) {
     const call = report.callsOnPage[n];
     const note = report.notesOnPage[n];
-    if (call !== note) problems.push(`footnote ${n} is called on page ${call} but printed on page ${note}`);
+    if (call !== note) atFile(`footnote ${n} is called on page ${call} but printed on page ${note}`);
   }
   for (const o of report.overflows) {
-    problems.push(o.sideways ? `page ${o.page} has content ${o.px}px wider than the text column (a table with too many or too wide columns?)` : `page ${o.page} holds a block taller than the page (${o.px}px over): split it in the Markdown`);
+    const message = o.sideways
+      ? `page ${o.page} has content ${o.px}px wider than the text column — a table with too many or too wide columns, or a word or address too long to break`
+      : `page ${o.page} holds a block taller than a page (${o.px}px over) — split it in the Markdown (a long paragraph, or a paragraph with more footnotes than a page holds)`;
+    const [index, line] = (o.source ?? '').split(':').map(Number);
+    const file = index !== undefined && Number.isInteger(index) ? sections[index] : undefined;
+    if (file) problems.push(new SourceError(file, line, undefined, `layout: ${message}`));
+    else atFile(message);
   }
-  for (const p of report.headingAtEnd) problems.push(`page ${p} ends with a heading`);
-  if (problems.length) throw new SourceError(dataFile, undefined, undefined, `layout: ${problems.join('; ')}`);
+  for (const p of report.headingAtEnd) atFile(`page ${p} ends with a heading`);
+  throwIfAny(problems);
 }
 
 /** The HTML in output/ refers to ../fonts/, so that it shows as printed when opened in a browser. */

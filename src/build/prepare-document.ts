@@ -22,6 +22,8 @@ export interface PreparedDocument {
   /** The PDF's facts; the source hash is added while the browser prints (it is not on the critical path). */
   facts: Omit<PdfFacts, 'source'> & { document: string };
   inputs: string[];
+  /** The section files, in order: data-bron="<index>:<line>" in the HTML refers to them. */
+  sections: string[];
   timings: Record<string, number>;
 }
 
@@ -68,6 +70,7 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
     html: htmls[i]!,
     footnoteCount: bodies[i]!.footnoteCount,
     inputs: sources.inputs,
+    sections: sources.sections.map((s) => s.file),
     timings,
     facts: {
       title: brief.onderwerp,

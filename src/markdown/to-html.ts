@@ -66,7 +66,7 @@ export async function sectionsToHast(
   sources: MarkdownSource[],
   datasets: Map<string, LoadedDataset>,
   extent: Extent = 'volledig',
-  opts: { noteKeys?: boolean; streep?: boolean } = {},
+  opts: { noteKeys?: boolean; streep?: boolean; sourceRefs?: boolean } = {},
 ): Promise<DocumentHast> {
   const all = await parseSections(sources);
   const errors = [...all.flatMap(checkSection), ...all.flatMap(checkLinks), ...all.flatMap(checkFences), ...all.flatMap(checkSizes), ...all.flatMap(checkStreep)];
@@ -82,8 +82,9 @@ export async function sectionsToHast(
   const figures = await drawFigures(sections, datasets, specs);
   const calls = new Set<number>(); // a note's text goes with its first call only
   const ctx = { datasets, numberOf: numbering.numberOf, seen: calls, figures, specs, noteKeys: opts.noteKeys === true };
-  const sectionHasts = sections.map((section) => {
+  const sectionHasts = sections.map((section, index) => {
     const blocks = convert(section, section.tree, ctx);
+    if (opts.sourceRefs) markSources(blocks, index);
     const heading = blocks.find((b): b is Element => b.type === 'element' && /^h[1-6]$/.test(b.tagName));
     return { file: section.file, title: heading ? textOf(heading) : basename(section.file, '.md'), blocks };
   });
@@ -110,7 +111,7 @@ export async function sectionsToHtml(
   extent: Extent = 'volledig',
   opts: { streep?: boolean } = {},
 ): Promise<DocumentBody & { streep: boolean }> {
-  const doc = await sectionsToHast(sources, datasets, extent, opts);
+  const doc = await sectionsToHast(sources, datasets, extent, { ...opts, sourceRefs: true });
   return bodyToHtml(doc.sections.flatMap((s) => s.blocks), doc.notes.map((n) => noteElement(n.number, String(n.number), n.content)), doc.streep);
 }
 
@@ -168,7 +169,9 @@ function convert(section: ParsedSection, tree: Root, ctx: ConvertContext): Eleme
         }
         if (node.lang === 'tabel') {
           try {
-            return renderTabel(node, section.file, datasets, ctx.specs.get(node) as Tabel);
+            const blocks = renderTabel(node, section.file, datasets, ctx.specs.get(node) as Tabel);
+            for (const b of blocks) if (b.type === 'element' && node.position) b.position = node.position;
+            return blocks;
           } catch (err) {
             if (err instanceof SourceError) throw err;
             throw new SourceError(section.file, node.position?.start.line, node.position?.start.column, `tabel: ${(err as Error).message}`);
@@ -193,3 +196,16 @@ function convert(section: ParsedSection, tree: Root, ctx: ConvertContext): Eleme
   return hast.children.filter((c): c is ElementContent => c.type !== 'doctype' && !(c.type === 'text' && c.value.trim() === ''));
 }
 
+
+/**
+ * Each body block says where it was written (data-bron="<section index>:<line>"; the DOM contract), so that a
+ * block the pages cannot hold is reported at its file and line. An index, not a path: the HTML stays the same
+ * wherever the sources are checked out.
+ */
+function markSources(blocks: ElementContent[], section: number): void {
+  for (const b of blocks) {
+    if (b.type !== 'element' || !b.position) continue;
+    b.properties = { ...b.properties, [SOURCE_PROPERTY]: `${section}:${b.position.start.line}` };
+  }
+}
+const SOURCE_PROPERTY = 'dataBron';

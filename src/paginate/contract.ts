@@ -42,6 +42,12 @@ export const CLASS = {
   continued: 'vervolg',
 } as const;
 
+/**
+ * Where a body block was written: data-bron="<section index>:<line>" (the section's place in the document's
+ * file order, and the Markdown line of the block), so that a layout problem is reported at its source.
+ */
+export const SOURCE_ATTRIBUTE = 'data-bron';
+
 /** The attribute that ties a call to its note: data-noot="n". */
 export const NOTE_ATTRIBUTE = 'data-noot';
 

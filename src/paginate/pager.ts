@@ -13,7 +13,7 @@
 //   - a heading never ends a page; figures and the signature block are never split;
 //   - the signature block never starts a page alone: the block before it moves along.
 // Everything is measured with the browser's own layout, so the PDF is what was measured.
-import { CLASS, DOM, NOTE_ATTRIBUTE } from './contract.js';
+import { CLASS, DOM, NOTE_ATTRIBUTE, SOURCE_ATTRIBUTE } from './contract.js';
 import type { BreakRule, PageReport, PaginationReport } from './report.js';
 
 export const MIN_LINES = 2;
@@ -137,6 +137,8 @@ class Pager {
         }
         // The block is taller than an empty page and cannot be split: place it and report it.
         page.el.dataset.overflow = String(Math.round(overflow(page)));
+        const bron = sourceOf(block);
+        if (bron) page.el.dataset.overflowBron = bron;
         page = this.newPage();
         continue;
       }
@@ -387,12 +389,20 @@ class Pager {
       if (p.partial) report.continuedNotes.push({ note: Number(p.partial.id), from: p.number, to: p.number + 1 });
       if (p.carriedOn) report.continuedNotes.push({ note: Number(p.carriedOn), from: p.number, to: p.number + 1 });
       const over = overflow(p);
-      if (p.el.dataset.overflow) report.overflows.push({ page: p.number, px: Number(p.el.dataset.overflow) });
-      else if (over > 1) report.overflows.push({ page: p.number, px: Math.round(over) });
+      const at = (el: Element | null | undefined) => {
+        const source = el ? sourceOf(el) : undefined;
+        return source ? { source } : {};
+      };
+      if (p.el.dataset.overflow) report.overflows.push({ page: p.number, px: Number(p.el.dataset.overflow), ...(p.el.dataset.overflowBron ? { source: p.el.dataset.overflowBron } : {}) });
+      else if (over > 1) report.overflows.push({ page: p.number, px: Math.round(over), ...at(p.content.lastElementChild) });
       const last = p.content.lastElementChild;
       if (p !== pages[pages.length - 1] && last && keepsWithNext(last)) report.headingAtEnd.push(p.number);
       const wide = p.content.scrollWidth - p.content.clientWidth;
-      if (wide > 1) report.overflows.push({ page: p.number, px: wide, sideways: true });
+      if (wide > 1) {
+        const right = p.content.getBoundingClientRect().right;
+        const widest = Array.from(p.content.children).find((b) => b.scrollWidth > b.clientWidth + 1 || b.getBoundingClientRect().right > right + 1);
+        report.overflows.push({ page: p.number, px: wide, sideways: true, ...at(widest) });
+      }
       const entry: PageReport = {
         page: p.number,
         unusedMm: Math.round((Math.max(0, -over) / PX_PER_MM) * 10) / 10,
@@ -412,6 +422,11 @@ class Pager {
 }
 
 // ---- measuring ------------------------------------------------------------------------------------
+
+/** Where a block (or the first block inside it) was written: its data-bron. */
+function sourceOf(el: Element): string | undefined {
+  return (el.closest(`[${SOURCE_ATTRIBUTE}]`) ?? el.querySelector(`[${SOURCE_ATTRIBUTE}]`))?.getAttribute(SOURCE_ATTRIBUTE) ?? undefined;
+}
 
 /** How far (px) the page's content plus its footnotes run past the text area; negative: room left. */
 function overflow(page: Page): number {

@@ -32,7 +32,8 @@ export interface PaginationReport {
   /** Notes too long for the rest of their page, continued at the top of the next page's footnotes. */
   continuedNotes: { note: number; from: number; to: number }[];
   unplaced: number[];
-  overflows: { page: number; px: number; sideways?: boolean }[];
+  /** Content that does not fit: `source` is the block's data-bron ("<section index>:<line>"), where known. */
+  overflows: { page: number; px: number; sideways?: boolean; source?: string }[];
   headingAtEnd: number[];
   perPage: PageReport[];
   /** Time the pass took in the page, ms (one decimal). */
