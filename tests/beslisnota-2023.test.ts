@@ -2,7 +2,8 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { scratchCopy, voortgang } from './helpers/cli.js';
-import { pdfCharacters } from './helpers/pdf-raw.js';
+import { plantEverywhere } from './helpers/pdf-plant.js';
+import { CHANNELS, contains, pdfWords, type Channel, type PdfWords } from './helpers/pdf-words.js';
 import { readLetter, type LetterPage } from './helpers/pdf-text.js';
 import { seedBody, wordSimilarity } from './helpers/similarity.js';
 
@@ -11,6 +12,20 @@ const BODY_TOP = 96; // mm: page 1 of a nota has its head (nota, addressees, tit
 const BELOW_STREEP = ['Vermeld hier informatie waarvan openbaarmaking evident in strijd is met het belang van de Staat', 'art. 68', 'Grondwet', '5.2 Informatie die niet openbaar gemaakt kan worden'];
 // Fictitious author data, only in the fixture below: a beslisnota's personal data never sits in content/.
 const OPSTELLER = { naam: 'Fenna Testema-Verzonnen', eenheid: 'Afdeling Fictieve Zaken', telefoon: '06-00011122', email: 'f.testema@voorbeeld.invalid' };
+
+// Added below the streep in the fixture: a link and a chart, so that the internal version carries these words in
+// its annotations and its structure tree too.
+const BELOW_STREEP_FIXTURE = `Zie de [Grondwet](https://wetten.overheid.nl/BWBR0001840/Grondwet) en mail de [Contactpersoon](mailto:${OPSTELLER.email}).
+
+\`\`\`grafiek
+data: hic
+reeksen: [overvallen]
+jaren: 2011-2021
+titel: Grondwet art. 68 - Contactpersoon ${OPSTELLER.naam}, T ${OPSTELLER.telefoon}
+\`\`\`
+`;
+const PERSONAL = [...Object.values(OPSTELLER), 'Testema', 'Contactpersoon'];
+const WORDS = [...BELOW_STREEP, ...PERSONAL];
 
 const read = (file: string) => readLetter(file, { firstPageBodyTop: BODY_TOP });
 const text = (pages: LetterPage[]) => pages.map((p) => `${p.margin} ${p.body} ${p.notes} ${p.footer}`).join(' ');
@@ -62,14 +77,13 @@ describe('the 2023 beslisnota and its public version', () => {
     expect(pub.replace(/\s+/g, " ").trimEnd()).toMatch(/boven deze streep worden geplaatst\. Pagina \d van \d$/);
   });
 
-  it('leaves nothing from below the streep in the public PDF: not in its text, not in its bytes, not in its HTML', () => {
-    const pdf = join(output, '2023', 'beslisnota-openbaar.pdf');
-    const chars = pdfCharacters(pdf);
-    const html = readFileSync(join(output, '2023', 'beslisnota-openbaar.html'), 'utf8');
+  it('leaves nothing from below the streep in the public version\'s text and HTML, and the same checks find it in the internal one', () => {
+    const html = (name: string) => readFileSync(join(output, '2023', `${name}.html`), 'utf8');
     for (const s of BELOW_STREEP) {
-      expect(text(openbaar)).not.toContain(s);
-      expect(chars).not.toContain(s);
-      expect(html).not.toContain(s);
+      expect(contains(text(openbaar), s), s).toBe(false);
+      expect(contains(html('beslisnota-openbaar'), s), s).toBe(false);
+      expect(contains(text(intern), s), s).toBe(true);
+      expect(contains(html('beslisnota'), s), s).toBe(true);
     }
   });
 
@@ -87,6 +101,10 @@ describe('personal data and the streep, on fixtures', () => {
     const data = join(dir, 'content', '2023', 'beslisnota.yaml');
     // The same year also holds a Kamerbrief: `build 2023` must print every document of the year.
     for (const part of ['kamerbrief.yaml', 'kamerbrief', 'data']) cpSync(join(dir, 'content', '2022', part), join(dir, 'content', '2023', part), { recursive: true });
+    // Below the streep, the words also go where the internal version carries them in other channels than page
+    // text: a link (an annotation's URI), and a chart (its text alternative is the structure tree's /Alt).
+    const streep = join(dir, 'content', '2023', 'beslisnota', '05-niet-openbaar.md');
+    writeFileSync(streep, `${readFileSync(streep, 'utf8')}\n${BELOW_STREEP_FIXTURE}`);
     writeFileSync(data, `${readFileSync(data, 'utf8')}opsteller:\n  naam: ${OPSTELLER.naam}\n  eenheid: ${OPSTELLER.eenheid}\n  telefoon: "${OPSTELLER.telefoon}"\n  email: ${OPSTELLER.email}\n`);
     const r = voortgang(['build', '2023', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
     expect(r.stderr).toBe('');
@@ -98,18 +116,70 @@ describe('personal data and the streep, on fixtures', () => {
     for (const v of Object.values(OPSTELLER)) expect(first!.margin).toContain(v);
   });
 
-  it('keeps every piece of personal data out of the public version: text, bytes (metadata, bookmarks, tags) and HTML', async () => {
-    const pdf = join(dir, 'output', '2023', 'beslisnota-openbaar.pdf');
-    const pages = await read(pdf);
-    const chars = pdfCharacters(pdf);
-    const html = readFileSync(join(dir, 'output', '2023', 'beslisnota-openbaar.html'), 'utf8');
-    for (const v of [...Object.values(OPSTELLER), 'Testema', 'Contactpersoon']) {
-      expect(text(pages)).not.toContain(v);
-      expect(chars).not.toContain(v);
-      expect(html).not.toContain(v);
+  it('keeps every piece of personal data and everything below the streep out of the public version\'s HTML (the internal one has them all)', () => {
+    const html = (name: string) => readFileSync(join(dir, 'output', '2023', `${name}.html`), 'utf8');
+    for (const v of WORDS) {
+      expect(contains(html('beslisnota-openbaar'), v), v).toBe(false);
+      expect(contains(html('beslisnota'), v), v).toBe(true);
     }
-    // The check itself can see such data: the same search finds the name in the internal file's HTML and text.
-    expect(readFileSync(join(dir, 'output', '2023', 'beslisnota.html'), 'utf8')).toContain(OPSTELLER.naam);
+  });
+
+  describe('the Woo guarantee: no word from below the streep and no personal data in any channel of the public PDF', () => {
+    // Where the internal version itself carries the words, channel by channel: the control that the check sees
+    // them. Where it carries none (a letter has no form, no attachment, no XMP …), the control is a copy of the
+    // public PDF with every word planted in every channel (pdf-plant.ts).
+    const IN_INTERNAL: Record<Channel, string[]> = {
+      pageText: WORDS,
+      contentText: WORDS,
+      bookmarks: ['5.2 Informatie die niet openbaar gemaakt kan worden'], // the heading below the streep
+      destinations: [],
+      info: [],
+      xmp: [],
+      annotations: ['Grondwet', OPSTELLER.email], // the link's URI, the mailto
+      structure: ['Grondwet', 'art. 68', 'Contactpersoon', OPSTELLER.naam, 'Testema', OPSTELLER.telefoon], // the chart's /Alt
+      embeddedFiles: [],
+      formFields: [],
+      everything: WORDS,
+    };
+    // Which reader reads a channel: our own object reader reads them all but page text through pdfjs' eyes;
+    // pdfjs-dist reads these (its structure tree lists only elements with content on a page).
+    const PDFJS: Channel[] = ['pageText', 'bookmarks', 'destinations', 'info', 'xmp', 'annotations', 'embeddedFiles', 'formFields'];
+    let intern: PdfWords;
+    let openbaar: PdfWords;
+    let planted: PdfWords;
+    beforeAll(async () => {
+      const out = join(dir, 'output', '2023');
+      intern = await pdfWords(join(out, 'beslisnota.pdf'));
+      openbaar = await pdfWords(join(out, 'beslisnota-openbaar.pdf'));
+      const control = join(dir, 'planted-openbaar.pdf');
+      writeFileSync(control, plantEverywhere(readFileSync(join(out, 'beslisnota-openbaar.pdf')), WORDS));
+      planted = await pdfWords(control);
+    });
+
+    it('reads every font that draws text through its ToUnicode map (no text the checks cannot see)', () => {
+      expect(intern.fontsWithoutToUnicode).toEqual([]);
+      expect(openbaar.fontsWithoutToUnicode).toEqual([]);
+    });
+
+    for (const channel of CHANNELS) {
+      it(`${channel}: none of the words in the public version`, () => {
+        for (const w of WORDS) expect(contains(openbaar.channels[channel], w), `${channel} of the public PDF contains "${w}"`).toBe(false);
+      });
+
+      const natural = IN_INTERNAL[channel];
+      if (natural.length > 0)
+        it(`${channel}, control: the same check finds ${natural.length === WORDS.length ? 'every word' : natural.map((w) => `"${w}"`).join(', ')} in the internal version`, () => {
+          for (const w of natural) expect(contains(intern.channels[channel], w), `${channel} of the internal PDF lacks "${w}"`).toBe(true);
+        });
+
+      it(`${channel}, control: the same check finds every word planted in a copy of the public version`, () => {
+        const readers = [...(channel === 'pageText' ? [] : (['own'] as const)), ...(PDFJS.includes(channel) ? (['pdfjs'] as const) : [])];
+        expect(readers.length).toBeGreaterThan(0);
+        for (const reader of readers) for (const w of WORDS) expect(contains(planted.bySource[reader][channel] ?? '', w), `${reader} reader, ${channel}: "${w}"`).toBe(true);
+        // and the planting adds the words, it does not find them in what was there already
+        for (const w of WORDS) expect(contains(openbaar.bySource.own[channel], w)).toBe(false);
+      });
+    }
   });
 
   it('gives a public version identical in print to the internal one when the memo has no streep', async () => {
