@@ -21,8 +21,10 @@ it(`builds the 2022 body ×${COPIES}, every footnote at the bottom of the page t
   expect(Number(m?.[2])).toBe(51 * COPIES);
   const pages = await readLetter(join(dir, 'output', '2022', 'kamerbrief.pdf'));
   expect(pages.length).toBe(Number(m?.[1]));
-  expect(pages.length).toBeGreaterThanOrEqual(13 * COPIES);
-  expect(pages.length).toBeLessThanOrEqual(15 * COPIES);
+  // One letter is 13 pages, its last one half empty and its first with the letter head: copies run on, so
+  // between 12 and 13 pages a copy.
+  expect(pages.length).toBeGreaterThanOrEqual(12 * COPIES);
+  expect(pages.length).toBeLessThanOrEqual(13 * COPIES);
   const called = pages.flatMap((p) => p.calls.map((c) => [c, p.number] as const));
   expect(called.map(([c]) => Number(c))).toEqual(Array.from({ length: 51 * COPIES }, (_, i) => i + 1));
   for (const [n, page] of called) expect(pages[page - 1]!.noteNumbers, `note ${n} on page ${page}`).toContain(n);
