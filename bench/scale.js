@@ -55,30 +55,21 @@ function tree(pid) {
   return out;
 }
 
-function rssOf(pids) {
-  let rss = 0;
+/** A figure summed over processes; a process that ended between listing and reading counts nothing. */
+function sumOver(pids, read) {
+  let sum = 0;
   for (const p of pids) {
     try {
-      rss += Number(readFileSync(`/proc/${p}/statm`, 'utf8').split(' ')[1]) * PAGE;
-    } catch {
-      // the process ended between listing and reading
-    }
-  }
-  return rss;
-}
-
-function pssOf(pids) {
-  let pss = 0;
-  for (const p of pids) {
-    try {
-      const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
-      if (m) pss += Number(m[1]) * 1024;
+      sum += read(p);
     } catch {
       // ended, or not ours to read
     }
   }
-  return pss;
+  return sum;
 }
+
+const rssOf = (pids) => sumOver(pids, (p) => Number(readFileSync(`/proc/${p}/statm`, 'utf8').split(' ')[1]) * PAGE);
+const pssOf = (pids) => sumOver(pids, (p) => Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024);
 
 /** Runs the CLI, sampling the memory of its process tree every ~100 ms; resolves with its output and the peaks. */
 function build(content, output) {

@@ -15,9 +15,11 @@ export interface OutputFile {
  * build of the same document left behind (its process gone) are removed first.
  */
 export async function writeTogether(files: OutputFile[]): Promise<void> {
-  for (const dir of new Set(files.map((f) => dirname(f.path)))) await prepareFolder(dir);
+  for (const dir of new Set(files.map((f) => dirname(f.path)))) {
+    await prepareFolder(dir);
+    await removeStale(dir, files.filter((f) => dirname(f.path) === dir).map((f) => basename(f.path)));
+  }
   for (const f of files) {
-    await removeStale(f.path);
     const s = await stat(f.path).catch(() => undefined);
     if (s?.isDirectory()) throw new UserError(`${f.path} is a folder, where voortgang writes a file — remove or rename that folder`);
   }
@@ -70,14 +72,13 @@ async function prepareFolder(dir: string): Promise<void> {
   }
 }
 
-/** Temporary files of this target left by a build that was interrupted (its process no longer runs). */
-async function removeStale(file: string): Promise<void> {
-  const prefix = `.${basename(file)}.`;
-  const names = await readdir(dirname(file)).catch(() => [] as string[]);
-  for (const name of names) {
-    const m = name.startsWith(prefix) ? /^(\d+)(?:-\d+)?\.(tmp|old)$/.exec(name.slice(prefix.length)) : null;
+/** Temporary files of these targets left by a build that was interrupted (its process no longer runs). */
+async function removeStale(dir: string, targets: string[]): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const target = targets.find((t) => name.startsWith(`.${t}.`));
+    const m = target ? /^(\d+)(?:-\d+)?\.(tmp|old)$/.exec(name.slice(target.length + 2)) : null;
     if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
-    await rm(join(dirname(file), name), { force: true });
+    await rm(join(dir, name), { force: true });
   }
 }
 

@@ -44,11 +44,14 @@ export function seriesLabel(d: LoadedDataset, series: string): string {
   return d.data.reeksen[series]?.label ?? series;
 }
 
-/** Own properties only: a name like __proto__ or constructor in a reference finds nothing, not an object's insides. */
+/** A series by name. Own properties only: a name like __proto__ or constructor finds nothing, not an object's insides. */
+export function seriesOf(d: LoadedDataset, series: string): LoadedDataset['data']['reeksen'][string] | undefined {
+  return Object.hasOwn(d.data.reeksen, series) ? d.data.reeksen[series] : undefined;
+}
+
 function valuesOf(d: LoadedDataset, series: string, measure: string): Record<string, number> | undefined {
-  if (!Object.hasOwn(d.data.reeksen, series)) return undefined;
-  const reeks = d.data.reeksen[series] as Record<string, unknown>;
-  return Object.hasOwn(reeks, measure) ? (reeks[measure] as Record<string, number>) : undefined;
+  const reeks = seriesOf(d, series) as Record<string, unknown> | undefined;
+  return reeks && Object.hasOwn(reeks, measure) ? (reeks[measure] as Record<string, number>) : undefined;
 }
 
 /** The figure of a series for a measure and year, or undefined where the data has none (printed as a dash). */

@@ -48,13 +48,25 @@ async function confine(path: string, root: string): Promise<void> {
   let real: string;
   let realRoot: string;
   try {
-    [real, realRoot] = await Promise.all([realpath(path), realpath(root)]);
+    [real, realRoot] = await Promise.all([realpath(path), realRootOf(root)]);
   } catch (err) {
     throw new SourceError(path, undefined, undefined, fsProblem(err));
   }
   const rel = relative(realRoot, real);
   if (rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel))) return;
   throw new SourceError(path, undefined, undefined, `leads to ${real}, outside the content folder ${root} (a symbolic link?) — voortgang reads sources only from the content folder: copy the file in instead of linking to it`);
+}
+
+/** The content folder's real path, resolved once per folder and process (every source file is checked against it). */
+const realRoots = new Map<string, Promise<string>>();
+function realRootOf(root: string): Promise<string> {
+  let real = realRoots.get(root);
+  if (!real) {
+    real = realpath(root);
+    realRoots.set(root, real);
+    real.catch(() => realRoots.delete(root));
+  }
+  return real;
 }
 
 export function fsProblem(err: unknown): string {

@@ -1,7 +1,7 @@
 import type { Text } from 'mdast';
 import { SourceError } from '../errors.js';
 import { formatFigure } from '../format/nl.js';
-import { figureOf, measureKeys, type LoadedDataset } from '../load/dataset.js';
+import { figureOf, measureKeys, seriesOf, type LoadedDataset } from '../load/dataset.js';
 
 /**
  * Numbers in prose, bound to data: `{{hic.overvallen.2021}}` prints 676 from content/<year>/data/hic.yaml;
@@ -21,10 +21,9 @@ export function resolveDataRefs(node: Text, file: string, datasets: Map<string, 
     const parts = ref.split('.').map((p) => p.trim());
     const [set, series, ...rest] = parts;
     const d = datasets.get(set ?? '');
-    const own = (o: object, k: string) => Object.hasOwn(o, k);
     if (!set || !series || rest.length === 0) fail('write {{data.reeks.jaar}}, e.g. {{hic.overvallen.2021}}, or {{data.reeks.maat.jaar}}');
     if (!d) fail(`no data file "${set}" — the data files of this year are: ${[...datasets.keys()].join(', ') || 'none'}`);
-    const reeks = own(d!.data.reeksen, series!) ? d!.data.reeksen[series!] : undefined;
+    const reeks = seriesOf(d!, series!);
     if (!reeks) fail(`"${set}" has no series "${series}" — it has: ${Object.keys(d!.data.reeksen).join(', ')}`);
     const measures = measureKeys(d!);
     let measure: string;
