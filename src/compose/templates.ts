@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import Handlebars from 'handlebars';
 import { lineColumnAt, SourceError } from '../errors.js';
 import { fsProblem } from '../load/source-files.js';
 import { ROOT } from '../paths.js';
+import { precompiledTemplate, templateEnv, type TemplateEnv } from './precompiled.js';
 
 /** A layout: templates/<name>.hbs with the partials in templates/partials/ and stylesheets in templates/css/. */
 export interface Layout {
@@ -33,7 +33,7 @@ export async function loadLayout(templatesDir: string, name: string): Promise<La
   const key = JSON.stringify([file, source, [...partials], [...stylesheets]]);
   const known = compiled.get(key);
   if (known) return known;
-  const layout = compileLayout(name, file, source, partials, stylesheets);
+  const layout = await compileLayout(name, file, source, partials, stylesheets);
   if (compiled.size > 20) compiled.clear();
   compiled.set(key, layout);
   return layout;
@@ -41,11 +41,11 @@ export async function loadLayout(templatesDir: string, name: string): Promise<La
 
 const compiled = new Map<string, Layout>();
 
-function compileLayout(name: string, file: string, source: string, partials: Map<string, string>, stylesheets: Map<string, string>): Layout {
-  const env = Handlebars.create();
-  const main = compile(env, file, source);
+async function compileLayout(name: string, file: string, source: string, partials: Map<string, string>, stylesheets: Map<string, string>): Promise<Layout> {
+  const env = templateEnv();
+  const main = await compile(env, file, source);
   for (const [partialFile, text] of partials) {
-    env.registerPartial(basename(partialFile, '.hbs'), compile(env, partialFile, text) as unknown as Handlebars.Template);
+    env.registerPartial(basename(partialFile, '.hbs'), (await compile(env, partialFile, text)) as unknown as HandlebarsTemplateDelegate);
   }
   env.registerHelper('stylesheet', (sheet: string) => {
     const css = stylesheets.get(sheet);
@@ -75,12 +75,11 @@ async function listFolder(dir: string, ext: string): Promise<string[]> {
 type Render = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 
 /** Compiles one template file; errors thrown while rendering it are reported at its own file and line. */
-function compile(env: typeof Handlebars, file: string, source: string): Render {
+async function compile(env: TemplateEnv, file: string, source: string): Promise<Render> {
   let template: HandlebarsTemplateDelegate;
   try {
-    // Handlebars parses on first use; parse now, so that a syntax error is reported as one, at its line.
-    env.parse(source);
-    template = env.compile(source, { strict: true, noEscape: false, preventIndent: true });
+    // Precompiled now (or taken from the cache): a syntax error is reported as one, at its line.
+    template = await precompiledTemplate(env, source);
   } catch (err) {
     throw syntaxError(file, source, err as Error);
   }
