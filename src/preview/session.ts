@@ -201,7 +201,7 @@ export class PreviewSession {
     const { times, lap } = stopwatch();
     try {
       await this.renderer.load(doc.html, `/${this.year}/${doc.name}.html`);
-      lap('load');
+      lap('pageLoad');
       const report = await this.renderer.paginate();
       lap('paginate');
       const snapshot = await this.renderer.snapshot();
