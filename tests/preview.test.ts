@@ -215,6 +215,23 @@ describe('voortgang preview 2022', () => {
     expect(letter[0]!.body.replace(/\s+/g, ' ')).toContain('Hierbij sturen wij u de vernieuwde jaarlijkse rapportage');
   });
 
+  it('a cell of a Markdown table names its own row\'s line', async () => {
+    const file = join(dir, 'content', '2022', 'kamerbrief', '08-tot-slot.md');
+    const text = readFileSync(file, 'utf8');
+    const updates = await page.evaluate(() => (window as unknown as { voortgangPreview: { updates: number } }).voortgangPreview.updates);
+    writeFileSync(file, `${text.trimEnd()}\n\n| Jaar | Aantal |\n| --- | ---: |\n| 2020 | 907 |\n| 2021 | 676 |\n`);
+    await page.waitForFunction((n) => (window as unknown as { voortgangPreview: { updates: number } }).voortgangPreview.updates > n, { timeout: 20_000 }, updates);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const cell = await frame().$$('.pagina-inhoud td'); // the table added last is the document's last
+    const last = cell[cell.length - 1]!;
+    await last.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    expect(await last.evaluate((e) => e.textContent)).toBe('676');
+    await last.click();
+    const shown = await page.$eval('#bron', (e) => e.textContent);
+    expect(shown).toBe(`content/2022/kamerbrief/08-tot-slot.md:${lines.indexOf('| 2021 | 676 |') + 1} open in VS Code`);
+    writeFileSync(file, text);
+  });
+
   it('Ctrl-C stops it cleanly: exit 0, no Chromium process left, its profile folder gone', async () => {
     const chromium = descendants(proc.pid!);
     expect(chromium.length).toBeGreaterThan(0);
@@ -226,5 +243,29 @@ describe('voortgang preview 2022', () => {
     expect(chromium.filter(alive)).toEqual([]);
     expect(existsSync(profile!)).toBe(false);
     expect(readdirSync(join(dir, 'output', '2022')).sort()).toEqual(['kamerbrief.html', 'kamerbrief.pdf']);
+  });
+});
+
+describe('voortgang preview 2023: a beslisnota and its public version', () => {
+  it('the switcher lists both versions and shows each as build prints it', async () => {
+    const { startPreview } = (await import(join(ROOT, 'dist', 'voortgang.js'))) as { startPreview: (o: object) => Promise<{ url: string; stop: () => Promise<void> }> };
+    const copy = scratchCopy();
+    const preview = await startPreview({ paths: { content: join(copy, 'content'), templates: join(ROOT, 'templates'), output: join(copy, 'output') }, year: '2023', log: () => undefined, info: () => undefined });
+    const viewer = browser ?? (await launchBrowser());
+    try {
+      const p = await viewer.newPage();
+      await p.goto(preview.url);
+      await p.waitForFunction(() => Number(document.documentElement.dataset.rev) >= 1);
+      expect(await p.$$eval('#document option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]))).toEqual([['beslisnota', 'beslisnota'], ['beslisnota-openbaar', 'beslisnota (openbaar)']]);
+      await Promise.all([p.waitForNavigation(), p.select('#document', 'beslisnota-openbaar')]);
+      await p.waitForFunction(() => Number(document.documentElement.dataset.rev) >= 1);
+      const f = p.frames().find((x) => x !== p.mainFrame())!;
+      const built = await viewer.newPage();
+      await built.setContent(readFileSync(join(inject('output'), '2023', 'beslisnota-openbaar.html'), 'utf8'));
+      expect(await startsOf(f)).toEqual(await startsOf(built));
+      expect((await startsOf(f)).length).toBe(4);
+    } finally {
+      await preview.stop();
+    }
   });
 });

@@ -16,8 +16,10 @@ export interface PreviewOptions {
   /** 0: a free port. */
   port?: number;
   launch?: LaunchOptions;
-  /** Where the terminal lines go (the same text as the overlay). */
+  /** Where problems go (the same text as the overlay); stderr by default. */
   log?: (line: string) => void;
+  /** Where the line of each rebuild goes; stdout by default. */
+  info?: (line: string) => void;
 }
 
 export interface Preview {
@@ -36,6 +38,7 @@ export interface Preview {
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { paths, year } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const info = options.info ?? ((line: string) => process.stdout.write(`${line}\n`));
   const browser: Browser = await launchBrowser({ ...options.launch, ownSignals: true });
   let session: PreviewSession | undefined;
   let server: PreviewServer | undefined;
@@ -96,6 +99,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         if (wanted.size === 0 && s.list()[0]) wanted.add(s.list()[0]!.name);
         running = s.changed(wanted).then(
           (versions) => {
+            for (const v of versions) if (!v.error) info(`${year}/${v.name}: ${v.pages} pages, ${Math.round(performance.now() - at)} ms after the save was seen`);
             report(versions);
             srv.publish(versions);
             for (const l of listeners) l(versions, at);

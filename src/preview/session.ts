@@ -112,14 +112,8 @@ export class PreviewSession {
   pdf(name: string): Promise<BuiltDocument[]> {
     const v = this.versions.get(name);
     if (!v) throw new Error(`no document ${name}`);
-    return this.exclusive(async () => {
-      try {
-        return await buildDocument(this.paths, this.year, v.dataFile, inlinePreparer, Promise.resolve(this.renderer));
-      } finally {
-        // The page now holds the printed document: the next preview render starts from it as from any other.
-        for (const s of this.versions.values()) if (s.dataFile === v.dataFile) s.dirty = true;
-      }
-    });
+    // The page then holds the printed document; the next preview render loads its own into it, as always.
+    return this.exclusive(() => buildDocument(this.paths, this.year, v.dataFile, inlinePreparer, Promise.resolve(this.renderer)));
   }
 
   async close(): Promise<void> {

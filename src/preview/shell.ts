@@ -67,7 +67,9 @@ body { display: flex; flex-direction: column; }
     var y = win.scrollY, anchor = 0;
     before.forEach(function (p, i) { if (topOf(p, win) <= y + 1) anchor = i; });
     var offset = before[anchor] ? y - topOf(before[anchor], win) : y;
-    var old = before.map(function (p) { return p.outerHTML; });
+    // A page's text (its content and footnotes), not its chrome: one more page changes every "Pagina n van N".
+    var textOf = function (p) { var t = p.querySelector('.pagina-tekst'); return t ? t.innerHTML : p.outerHTML; };
+    var old = before.map(textOf);
     var next = new DOMParser().parseFromString(html, 'text/html');
     if (d.head.innerHTML !== next.head.innerHTML) d.head.innerHTML = next.head.innerHTML;
     d.body.replaceWith(d.importNode(next.body, true));
@@ -75,7 +77,7 @@ body { display: flex; flex-direction: column; }
     var same = after[Math.min(anchor, after.length - 1)];
     win.scrollTo(0, same ? topOf(same, win) + offset : y);
     var changed = -1;
-    for (var i = 0; i < after.length; i++) if (after[i].outerHTML !== old[i]) { changed = i; break; }
+    for (var i = 0; i < after.length; i++) if (textOf(after[i]) !== old[i]) { changed = i; break; }
     if (changed >= 0) {
       var r = after[changed].getBoundingClientRect();
       if (r.bottom < 0 || r.top > win.innerHeight) after[changed].scrollIntoView({ block: 'start' });
