@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { failureText } from '../build/progress.js';
+import { UserError } from '../errors.js';
 import { FONT_DIR, FONT_FILES } from '../print/fonts.js';
 import type { PreviewSession, VersionView } from './session.js';
 import { shellHtml } from './shell.js';
@@ -86,7 +87,11 @@ export async function startServer(session: PreviewSession, port: number, onPdf: 
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new UserError(`port ${port} on 127.0.0.1 is in use — choose another with --port <n>, or leave --port out for a free one`));
+      else if (err.code === 'EACCES') reject(new UserError(`port ${port} may not be used by this user — choose one above 1023 with --port <n>, or leave --port out for a free one`));
+      else reject(err);
+    });
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const actual = (server.address() as AddressInfo).port;
