@@ -11,7 +11,7 @@
 // assertions: this prints figures; the target is ≤ 150 ms save → pages ready.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser, startPreview } from '../dist/voortgang.js';
 
@@ -77,7 +77,7 @@ await preview.stop();
 rmSync(scratch, { recursive: true, force: true });
 
 const step = (name) => median(steps.map((s) => s[name] ?? 0));
-console.log(`\nvoortgang bench (preview) — a one-word edit of the 2022 Kamerbrief (${pages} pages), median of ${runs} runs after ${warmup} warm-up edits\n`);
+console.log(`\nvoortgang bench (preview) — a one-word edit of the 2022 Kamerbrief (${pages} pages), median of ${runs} runs after ${warmup} warm-up edits; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores\n`);
 console.log('| measurement | median | runs |');
 console.log('| --- | ---: | --- |');
 console.log(`| save → new pages ready (preview) | ${ms(median(ready))} | ${ready.map(Math.round).join(', ')} |`);
