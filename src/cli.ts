@@ -19,6 +19,7 @@ import { VERSION } from './version.js';
 export { buildDocument, launchBrowser, Renderer, failureText };
 export { inlinePreparer } from './build/preparer.js';
 export { findBrowser } from './print/find-browser.js';
+export { printInParts } from './print/print-in-parts.js';
 export { startPreview } from './preview/preview.js';
 
 /** Exit codes, as the help and the README list them. */

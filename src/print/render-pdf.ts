@@ -5,6 +5,7 @@ import { PAGINATE_GLOBAL } from '../paginate/contract.js';
 import type { PaginationReport } from '../paginate/report.js';
 import { stopwatch } from '../timings.js';
 import { FONT_DIR } from './fonts.js';
+import { printInParts } from './print-in-parts.js';
 
 export type { BreakRule, PageReport, PaginationReport } from '../paginate/report.js';
 
@@ -166,7 +167,7 @@ export class Renderer {
   async print(path: string): Promise<{ pdf: Uint8Array; snapshot: string }> {
     const page = await this.open();
     const snapshot = await page.content();
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
+    const pdf = await printInParts(page, { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
     this.files.delete(path);
     this.throwIfBlocked(); // requests made while printing count too
     return { pdf, snapshot };
