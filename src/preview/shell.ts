@@ -21,7 +21,7 @@ body { display: flex; flex-direction: column; }
 #bron a { margin-left: 1em; }
 #main { position: relative; flex: 1; }
 #pages { position: absolute; inset: 0; width: 100%; height: 100%; border: 0; background: #888; }
-#overlay { position: absolute; left: 24px; right: 24px; top: 16px; max-height: 60%; overflow: auto; background: rgba(40, 0, 0, 0.92); color: #fff; border-left: 6px solid #e33; box-shadow: 0 4px 16px rgba(0,0,0,.5); padding: 12px 16px; }
+#overlay { position: absolute; left: 24px; right: 24px; top: 16px; max-height: 60%; overflow: auto; background: #3a0a0a; color: #fff; border-left: 6px solid #e33; box-shadow: 0 4px 16px rgba(0,0,0,.5); padding: 12px 16px; }
 #overlay[hidden] { display: none; }
 #overlay h2 { margin: 0 0 8px; font-size: 15px; color: #fcc; }
 #overlay pre { margin: 0; white-space: pre-wrap; font: 13px/1.5 ui-monospace, monospace; }
