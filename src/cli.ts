@@ -20,6 +20,7 @@ export { buildDocument, launchBrowser, Renderer, failureText };
 export { inlinePreparer } from './build/preparer.js';
 export { findBrowser } from './print/find-browser.js';
 export { printInParts } from './print/print-in-parts.js';
+export { startPreview } from './preview/preview.js';
 
 /** Exit codes, as the help and the README list them. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -152,6 +153,21 @@ function makeProgram(exit: (code: number) => void): Command {
 
   withPaths(
     program
+      .command('preview')
+      .summary('the year\'s pages in your browser, updated on every save')
+      .description('Show a year\'s documents in your browser, paginated exactly as they print, and show them anew on every save of a section, data file, sender or layout; a problem in the sources is shown over the last good pages (and printed here). Served on 127.0.0.1 only; the PDF button prints to <output>/<year>/ as build does. Ctrl-C stops.')
+      .argument('<year>', 'the year, e.g. 2022')
+      .argument('[document]', 'the document (version) to open, e.g. kamerbrief, beslisnota-openbaar (default: the first)')
+      .addOption(new Option('--port <n>', 'the port on 127.0.0.1').argParser(portNumber).default(0, 'a free port'))
+      .option('--open', 'open the preview in your browser'),
+    ['content', 'output', 'templates', 'browser'],
+  ).action(async (year: string, document: string | undefined, opts: PathOptions & { port: number; open?: boolean }) => {
+    checkYear(year);
+    exit(await preview(paths(opts), year, document, opts.port, Boolean(opts.open), { browser: opts.browser }));
+  });
+
+  withPaths(
+    program
       .command('new')
       .summary('start a year from an earlier one')
       .description('Start a year from an earlier one: its documents, sections and data copied, kenmerk and datum emptied, and a checklist of what to fill in and of every year named in the text. An existing year is never overwritten.')
@@ -215,6 +231,12 @@ function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+function portNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number from 0 to 65535 (0: a free one)');
+  return n;
+}
+
 function positiveInteger(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
@@ -263,6 +285,44 @@ async function build(paths: BuildPaths, years: string[], all: boolean, jobs: num
     await browser.then((b) => b.close()).catch(() => undefined);
   }
   return failed ? EXIT.failed : EXIT.ok;
+}
+
+/** preview <year> [document]: serves until Ctrl-C (SIGINT) or SIGTERM, then stops the server, the watch and the browser. */
+async function preview(paths: BuildPaths, year: string, document: string | undefined, port: number, open: boolean, launch: LaunchOptions): Promise<number> {
+  const { startPreview, openInBrowser, PreviewUsage } = await import('./preview/preview.js');
+  let stopAsked = false;
+  let wake = () => undefined as void;
+  const onSignal = () => {
+    stopAsked = true;
+    wake();
+  };
+  // Ours from the start: a Ctrl-C while the browser starts still stops it cleanly.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    let running;
+    try {
+      running = await startPreview({ paths, year, document, port, launch });
+    } catch (err) {
+      if (err instanceof PreviewUsage) throw new UsageError(err.message, 'preview');
+      process.stderr.write(`${failureText(err)}\n`);
+      return EXIT.failed;
+    }
+    if (!stopAsked) {
+      process.stdout.write(`voortgang preview: ${running.url}\n(Ctrl-C stops)\n`);
+      if (open) openInBrowser(running.url);
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        if (stopAsked) resolve();
+      });
+    }
+    await running.stop();
+    process.stdout.write('voortgang preview: stopped\n');
+    return EXIT.ok;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
 
 /** Every year in content/: the folders named by four digits. */

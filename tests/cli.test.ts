@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { ROOT, voortgang } from './helpers/cli.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = 'build, diff, verify, new, doctor, setup, help';
+const COMMANDS = 'build, diff, verify, preview, new, doctor, setup, help';
 
 describe('the command line follows the conventions', () => {
   it('--help and help print the usage on stdout with exit 0', () => {

@@ -50,6 +50,8 @@ export interface NoteHast {
   number: number;
   key: string;
   content: ElementContent[];
+  /** With sourceRefs: where its definition was written, as data-bron ("<section index>:<line>"). */
+  source?: string;
 }
 
 export interface DocumentHast {
@@ -91,7 +93,9 @@ export async function sectionsToHast(
   const notes = numbering.notes.map((note) => {
     const section = sections.find((s) => s.file === note.file)!;
     const content = convert(section, { type: 'root', children: note.definition.children }, ctx);
-    return { number: note.number, key: noteKey(note.file, note.definition.identifier), content };
+    const line = note.definition.position?.start.line;
+    const source = opts.sourceRefs && line !== undefined ? { source: `${sections.indexOf(section)}:${line}` } : {};
+    return { number: note.number, key: noteKey(note.file, note.definition.identifier), content, ...source };
   });
   return { sections: sectionHasts, notes, streep };
 }
@@ -112,7 +116,12 @@ export async function sectionsToHtml(
   opts: { streep?: boolean } = {},
 ): Promise<DocumentBody & { streep: boolean }> {
   const doc = await sectionsToHast(sources, datasets, extent, { ...opts, sourceRefs: true });
-  return bodyToHtml(doc.sections.flatMap((s) => s.blocks), doc.notes.map((n) => noteElement(n.number, String(n.number), n.content)), doc.streep);
+  const notes = doc.notes.map((n) => {
+    const el = noteElement(n.number, String(n.number), n.content);
+    if (n.source) el.properties[SOURCE_PROPERTY] = n.source;
+    return el;
+  });
+  return bodyToHtml(doc.sections.flatMap((s) => s.blocks), notes, doc.streep);
 }
 
 export function bodyToHtml(blocks: ElementContent[], notes: Element[], streep: boolean): DocumentBody & { streep: boolean } {
@@ -206,6 +215,12 @@ function markSources(blocks: ElementContent[], section: number): void {
   for (const b of blocks) {
     if (b.type !== 'element' || !b.position) continue;
     b.properties = { ...b.properties, [SOURCE_PROPERTY]: `${section}:${b.position.start.line}` };
+    // The cells of a Markdown table, each at its own row's line (a `tabel` block's cells come from data: the block's line).
+    if (b.tagName === 'table') {
+      visit(b, 'element', (cell: Element) => {
+        if ((cell.tagName === 'td' || cell.tagName === 'th') && cell.position) cell.properties = { ...cell.properties, [SOURCE_PROPERTY]: `${section}:${cell.position.start.line}` };
+      });
+    }
   }
 }
 const SOURCE_PROPERTY = 'dataBron';

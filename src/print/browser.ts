@@ -20,6 +20,11 @@ export const CHROMIUM_ARGS = [
 export interface LaunchOptions {
   /** `--browser <path>`: overrides VOORTGANG_BROWSER, PUPPETEER_EXECUTABLE_PATH and the search. */
   browser?: string;
+  /**
+   * The caller stops the browser itself on Ctrl-C/SIGTERM (the preview closes its server and watch first):
+   * Puppeteer's own handlers, which kill the browser and exit at once, stay off. It still kills it if Node exits.
+   */
+  ownSignals?: boolean;
 }
 
 /** The browser a launched Browser is: where it was found and the version it reports (for doctor and provenance). */
@@ -41,7 +46,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   const headless = found.headless === 'shell' || found.path.startsWith(chromiumCacheDirSafe()) ? 'shell' : true;
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath: found.path, headless, args: CHROMIUM_ARGS, pipe: true, protocolTimeout: 0 });
+    browser = await puppeteer.launch({ executablePath: found.path, headless, args: CHROMIUM_ARGS, pipe: true, protocolTimeout: 0, ...(options.ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}) });
   } catch (err) {
     const first = String((err as Error)?.message ?? err).split('\n')[0];
     throw new UserError(`could not start the browser ${found.path} (${describeSource(found)}): ${first} — check that it runs, or point voortgang at another with --browser <path> (voortgang doctor shows the search)`);

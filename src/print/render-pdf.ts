@@ -155,6 +155,14 @@ export class Renderer {
     return report;
   }
 
+  /** The paginated document as HTML (what output/<year>/<name>.html holds), without printing it (the preview). */
+  async snapshot(): Promise<string> {
+    const page = await this.open();
+    const snapshot = await page.content();
+    this.throwIfBlocked();
+    return snapshot;
+  }
+
   /** The paginated document, as HTML and as PDF. */
   async print(path: string): Promise<{ pdf: Uint8Array; snapshot: string }> {
     const page = await this.open();

@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import { join, relative } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import type { BuildPaths } from '../build/build-document.js';
+import { failureText } from '../build/progress.js';
+import { launchBrowser, type LaunchOptions } from '../print/browser.js';
+import { startServer, type PreviewServer } from './server.js';
+import { PreviewSession, type VersionView } from './session.js';
+import { watchSources, type SourceWatch } from './watch.js';
+
+export interface PreviewOptions {
+  paths: BuildPaths;
+  year: string;
+  /** The document (version) the URL opens: kamerbrief, beslisnota, beslisnota-openbaar. Default: the first. */
+  document?: string;
+  /** 0: a free port. */
+  port?: number;
+  launch?: LaunchOptions;
+  /** Where problems go (the same text as the overlay); stderr by default. */
+  log?: (line: string) => void;
+  /** Where the line of each rebuild goes; stdout by default. */
+  info?: (line: string) => void;
+}
+
+export interface Preview {
+  /** The address to open, with the document asked for. */
+  url: string;
+  session: PreviewSession;
+  /** Called after each rebuild with the versions made again and when the save was seen. */
+  onRebuilt(listener: (versions: VersionView[], sawChangeAt: number) => void): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * voortgang preview: one browser (launched here, closed by stop), one warm session that makes the pages as
+ * build does, the server that shows them, and the watch on the year's sources, the senders and the layouts.
+ */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const { paths, year } = options;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const info = options.info ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const browser: Browser = await launchBrowser({ ...options.launch, ownSignals: true });
+  let session: PreviewSession | undefined;
+  let server: PreviewServer | undefined;
+  let watch: SourceWatch | undefined;
+  const listeners: Array<(v: VersionView[], at: number) => void> = [];
+  let stopping: Promise<void> | undefined;
+
+  const stop = () =>
+    (stopping ??= (async () => {
+      watch?.close();
+      await server?.close().catch(() => undefined);
+      await session?.close();
+      await browser.close().catch(() => undefined);
+    })());
+
+  try {
+    session = new PreviewSession(paths, year, browser);
+    await session.start();
+    const s = session;
+    if (options.document && !s.get(options.document)) {
+      throw new PreviewUsage(`${year} has no document ${options.document} — the year's documents are: ${s.list().map((v) => v.name).join(', ')}`);
+    }
+    const shown = new Map<string, string | undefined>();
+    const report = (versions: VersionView[]) => {
+      for (const v of versions) {
+        if (v.error && v.error !== shown.get(v.name)) log(v.error);
+        else if (!v.error && shown.get(v.name)) log(`${year}/${v.name}: fixed — ${v.pages} pages`);
+        shown.set(v.name, v.error);
+      }
+    };
+    report(s.list());
+    server = await startServer(s, options.port ?? 0, async (name) => {
+      try {
+        const built = await s.pdf(name);
+        const files = built.flatMap((b) => [b.pdfFile]).map((f) => relative(process.cwd(), f) || f);
+        log(`${files.join(', ')}: printed`);
+        return { files };
+      } catch (err) {
+        log(failureText(err));
+        return { error: failureText(err) };
+      }
+    });
+    const srv = server;
+    // Saves arrive in bursts; one rebuild runs at a time, and a save during a rebuild gets one more after it.
+    let running: Promise<void> | undefined;
+    let again = false;
+    let sawAt = 0;
+    const rebuild = async () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      do {
+        again = false;
+        const at = sawAt;
+        const wanted = srv.watched();
+        if (options.document) wanted.add(options.document);
+        if (wanted.size === 0 && s.list()[0]) wanted.add(s.list()[0]!.name);
+        running = s.changed(wanted).then(
+          (versions) => {
+            for (const v of versions) if (!v.error) info(`${year}/${v.name}: ${v.pages} pages, ${Math.round(performance.now() - at)} ms after the save was seen`);
+            report(versions);
+            srv.publish(versions);
+            for (const l of listeners) l(versions, at);
+          },
+          (err) => log(failureText(err)),
+        );
+        await running;
+        running = undefined;
+      } while (again && !stopping);
+    };
+    watch = watchSources([join(paths.content, year), join(paths.content, 'afzenders'), paths.templates], () => {
+      if (stopping) return;
+      sawAt = performance.now();
+      void rebuild();
+    });
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+
+  const doc = options.document ?? session.list()[0]?.name;
+  return {
+    url: `${server.url}${doc ? `?doc=${encodeURIComponent(doc)}` : ''}`,
+    session,
+    onRebuilt: (l) => void listeners.push(l),
+    stop,
+  };
+}
+
+/** A document the year does not have: a mistake in the command line. */
+export class PreviewUsage extends Error {}
+
+/** --open: the user's own browser, as the desktop opens a link. */
+export function openInBrowser(url: string): void {
+  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stderr.write(`could not open a browser (${cmd}); open ${url} yourself\n`));
+  child.unref();
+}

@@ -1,0 +1,215 @@
+import { basename } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { buildDocument, checkPagination, type BuildPaths, type BuiltDocument } from '../build/build-document.js';
+import { locateRequest } from '../build/locate-request.js';
+import type { PreparedDocument } from '../build/prepare-document.js';
+import { inlinePreparer } from '../build/preparer.js';
+import { failureText } from '../build/progress.js';
+import { listDocuments } from '../load/list-documents.js';
+import { OfflineRenderError, Renderer } from '../print/render-pdf.js';
+import { stopwatch } from '../timings.js';
+
+/** One printed version of a document as the preview shows it: `kamerbrief`, `beslisnota`, `beslisnota-openbaar`. */
+export interface VersionView {
+  name: string;
+  dataFile: string;
+  /** Goes up by one each time new pages are ready. 0: none yet. */
+  rev: number;
+  /** The paginated HTML, as `build` writes it to output/<year>/<name>.html: the last good pages. */
+  snapshot?: string;
+  pages?: number;
+  /** The section files in order: data-bron="<index>:<line>" refers to them. */
+  sections: string[];
+  /** The problem of the latest sources, as the terminal prints it (file:line:column: message). */
+  error?: string;
+  /** The times of the latest rebuild's steps, ms. */
+  timings: Record<string, number>;
+}
+
+interface VersionState extends VersionView {
+  prepared?: PreparedDocument;
+  /** The sources changed since these pages were made. */
+  dirty: boolean;
+}
+
+/**
+ * The warm half of the preview: one Renderer (one page of the one browser) that prepares and paginates the
+ * year's documents exactly as `build` does, one job at a time, and keeps the last good pages of each version.
+ */
+export class PreviewSession {
+  private readonly renderer: Renderer;
+  private readonly versions = new Map<string, VersionState>();
+  private dataFiles: string[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private listError: string | undefined;
+
+  constructor(
+    readonly paths: BuildPaths,
+    readonly year: string,
+    browser: Browser,
+  ) {
+    this.renderer = new Renderer(browser);
+  }
+
+  /** Lists the year's documents and makes the pages of each version; throws if the year has no documents. */
+  async start(): Promise<void> {
+    await this.renderer.ready();
+    this.dataFiles = await listDocuments(this.paths.content, this.year);
+    await this.exclusive(async () => {
+      for (const dataFile of this.dataFiles) await this.prepare(dataFile);
+      for (const v of this.versions.values()) await this.render(v);
+    });
+  }
+
+  /** The versions, in the order of the year's documents. */
+  list(): VersionView[] {
+    return [...this.versions.values()];
+  }
+
+  get(name: string): VersionView | undefined {
+    return this.versions.get(name);
+  }
+
+  /** A problem with the year itself (its folder, its documents), shown for every version. */
+  yearError(): string | undefined {
+    return this.listError;
+  }
+
+  /**
+   * The sources changed: every version is out of date. The versions named in `wanted` (those someone is
+   * looking at) are prepared and paginated again now, the others when they are asked for.
+   */
+  changed(wanted: Iterable<string>): Promise<VersionView[]> {
+    for (const v of this.versions.values()) v.dirty = true;
+    const names = new Set(wanted);
+    return this.exclusive(async () => {
+      const { times, lap } = stopwatch();
+      await this.relist();
+      lap('list');
+      const targets = [...this.versions.values()].filter((v) => names.has(v.name) && v.dirty);
+      for (const dataFile of new Set(targets.map((v) => v.dataFile))) await this.prepare(dataFile);
+      lap('prepare');
+      for (const v of targets) await this.render(v);
+      for (const v of targets) v.timings = { ...times, ...v.timings };
+      return targets;
+    });
+  }
+
+  /** A version's pages, made again first if its sources changed since. */
+  fresh(name: string): Promise<VersionView | undefined> {
+    const v = this.versions.get(name);
+    if (!v || !v.dirty) return Promise.resolve(v);
+    return this.exclusive(async () => {
+      if (v.dirty) {
+        await this.prepare(v.dataFile);
+        await this.render(v);
+      }
+      return v;
+    });
+  }
+
+  /** The "PDF" button: the document of this version built as `build` builds it, from the same warm browser. */
+  pdf(name: string): Promise<BuiltDocument[]> {
+    const v = this.versions.get(name);
+    if (!v) throw new Error(`no document ${name}`);
+    // The page then holds the printed document; the next preview render loads its own into it, as always.
+    return this.exclusive(() => buildDocument(this.paths, this.year, v.dataFile, inlinePreparer, Promise.resolve(this.renderer)));
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    await this.renderer.close().catch(() => undefined);
+  }
+
+  /** One job in the browser page at a time. */
+  private exclusive<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job, job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The year's documents again: one may have been added, renamed or removed. */
+  private async relist(): Promise<void> {
+    try {
+      this.dataFiles = await listDocuments(this.paths.content, this.year);
+      this.listError = undefined;
+    } catch (err) {
+      this.listError = failureText(err);
+      return;
+    }
+    for (const [name, v] of this.versions) if (!this.dataFiles.includes(v.dataFile)) this.versions.delete(name);
+    for (const dataFile of this.dataFiles) {
+      if (![...this.versions.values()].some((v) => v.dataFile === dataFile)) this.state(basename(dataFile, '.yaml'), dataFile).dirty = true;
+    }
+    this.sort();
+  }
+
+  private state(name: string, dataFile: string): VersionState {
+    let v = this.versions.get(name);
+    if (!v) {
+      v = { name, dataFile, rev: 0, sections: [], dirty: true, timings: {} };
+      this.versions.set(name, v);
+    }
+    return v;
+  }
+
+  private sort(): void {
+    const order = [...this.versions.values()].sort((a, b) => this.dataFiles.indexOf(a.dataFile) - this.dataFiles.indexOf(b.dataFile));
+    this.versions.clear();
+    for (const v of order) this.versions.set(v.name, v);
+  }
+
+  /** load → validate → markdown → compose, in this thread (warm: compiled layouts, parsed sections are kept). */
+  private async prepare(dataFile: string): Promise<void> {
+    const started = performance.now();
+    try {
+      const docs = await inlinePreparer.prepare(this.paths, this.year, dataFile);
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      for (const doc of docs) {
+        const v = this.state(doc.name, dataFile);
+        v.prepared = doc;
+        v.sections = doc.sections;
+        v.error = undefined;
+        v.timings = { ...doc.timings, prepared: ms };
+      }
+      // A version the document no longer has (a kamerbrief that was a beslisnota) goes.
+      for (const [name, v] of this.versions) if (v.dataFile === dataFile && !docs.some((d) => d.name === name)) this.versions.delete(name);
+    } catch (err) {
+      let known = false;
+      for (const v of this.versions.values()) {
+        if (v.dataFile !== dataFile) continue;
+        known = true;
+        v.prepared = undefined;
+        v.error = failureText(err);
+      }
+      if (!known) this.state(basename(dataFile, '.yaml'), dataFile).error = failureText(err);
+    }
+    this.sort();
+  }
+
+  /** paginate in the warm page, as build does, and keep the paginated HTML. The last good pages stay on failure. */
+  private async render(v: VersionState): Promise<void> {
+    const doc = v.prepared;
+    v.dirty = false;
+    if (!doc) return;
+    const { times, lap } = stopwatch();
+    try {
+      await this.renderer.load(doc.html, `/${this.year}/${doc.name}.html`);
+      lap('pageLoad');
+      const report = await this.renderer.paginate();
+      lap('paginate');
+      const snapshot = await this.renderer.snapshot();
+      lap('snapshot');
+      v.snapshot = snapshot;
+      v.pages = report.pages;
+      v.rev++;
+      v.error = undefined;
+      // Pages a build would refuse (a footnote off its call's page, a block too tall) are shown, with the problem.
+      checkPagination(doc.dataFile, report, doc.footnoteCount, doc.sections);
+    } catch (err) {
+      v.error = failureText(err instanceof OfflineRenderError ? await locateRequest(err, doc.inputs, this.paths.templates) : err);
+    } finally {
+      v.timings = { ...v.timings, ...times };
+    }
+  }
+}

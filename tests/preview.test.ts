@@ -1,0 +1,271 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROOT, scratchCopy } from './helpers/cli.js';
+import { readLetter } from './helpers/pdf-text.js';
+
+// The preview as a user runs it: `voortgang preview 2022` on a copy of the content, looked at in a real browser
+// (the bundled Chromium, launched the one way voortgang launches one).
+const { launchBrowser } = (await import(join(ROOT, 'dist', 'voortgang.js'))) as { launchBrowser: () => Promise<Browser> };
+
+let dir: string;
+let proc: ChildProcess;
+let url: string;
+let port: number;
+let stderr = '';
+let browser: Browser;
+let page: Page;
+
+const section = () => join(dir, 'content', '2022', 'kamerbrief', '01-inleiding.md');
+const dataFile = () => join(dir, 'content', '2022', 'data', 'hic.yaml');
+const frame = (): Frame => page.frames().find((f) => f !== page.mainFrame())!;
+const pagesText = () => frame().evaluate(() => Array.from(document.querySelectorAll('.pagina'), (p) => (p.textContent ?? '').replace(/\s+/g, ' ')));
+/** The first words of each page's text column: where a page starts. */
+const startsOf = (f: Frame | Page) => f.evaluate(() => Array.from(document.querySelectorAll('.pagina .pagina-inhoud'), (c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60)));
+
+/** A request with the Host header a page of another site would send after re-pointing its name (DNS rebinding). */
+function get(path: string, host: string, method = 'GET', headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: { host, ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Every process below `pid` (Chromium and its helpers), from /proc. */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return out;
+}
+const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+
+beforeAll(async () => {
+  dir = scratchCopy();
+  proc = spawn(process.execPath, [join(ROOT, 'bin', 'voortgang.js'), 'preview', '2022', '--content', 'content', '--output', 'output'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.stderr!.on('data', (c) => (stderr += c));
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (c) => {
+      out += c;
+      const m = /voortgang preview: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    proc.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${stderr}`)));
+  });
+  port = Number(new URL(url).port);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.setViewport({ width: 1100, height: 900 });
+  await page.goto(url);
+  await page.waitForFunction(() => Number(document.documentElement.dataset.rev) >= 1);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (proc && proc.exitCode === null) proc.kill('SIGKILL');
+});
+
+describe('voortgang preview 2022', () => {
+  it('shows the letter paginated exactly as build prints it: the same 13 pages, starting with the same words', async () => {
+    const built = readFileSync(join(inject('output'), '2022', 'kamerbrief.html'), 'utf8');
+    const printed = await readLetter(join(inject('output'), '2022', 'kamerbrief.pdf'));
+    const served = await get('/2022/kamerbrief.html', `127.0.0.1:${port}`);
+    expect(served.body).toBe(built); // the paginated HTML the PDF was printed from, byte for byte
+
+    const shown = await startsOf(frame());
+    expect(shown.length).toBe(13);
+    expect(shown.length).toBe(printed.length);
+    const check = await browser.newPage();
+    await check.setContent(built);
+    expect(shown).toEqual(await startsOf(check));
+    await check.close();
+    expect((await pagesText())[0]).toContain('Hierbij sturen wij u de jaarlijkse rapportage over de aanpak van high impact crimes (HIC).');
+    await page.screenshot({ path: '/tmp/preview-pages.png' });
+  });
+
+  it('a saved section shows its new sentence without a reload, with the page being read kept in view', async () => {
+    // Read page 5, a little down.
+    await frame().evaluate(() => {
+      const p = document.querySelectorAll('.pagina')[4] as HTMLElement;
+      window.scrollTo(0, p.getBoundingClientRect().top + window.scrollY + 120);
+      (window as unknown as { kept: boolean }).kept = true;
+    });
+    await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+    const before = await frame().evaluate(() => window.scrollY);
+    const updates = await page.evaluate(() => (window as unknown as { voortgangPreview: { updates: number } }).voortgangPreview.updates);
+
+    // An editor that saves by renaming a new file over the old one.
+    const text = readFileSync(section(), 'utf8');
+    writeFileSync(`${section()}.new`, text.replace('Hierbij sturen wij u de jaarlijkse rapportage', 'Hierbij sturen wij u de vernieuwde jaarlijkse rapportage'));
+    const { renameSync } = await import('node:fs');
+    renameSync(`${section()}.new`, section());
+    await page.waitForFunction((n) => (window as unknown as { voortgangPreview: { updates: number } }).voortgangPreview.updates > n, { timeout: 20_000 }, updates);
+
+    expect((await pagesText())[0]).toContain('Hierbij sturen wij u de vernieuwde jaarlijkse rapportage over de aanpak');
+    expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+    expect(await frame().evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+    // Page 1 changed but the reader is on page 5 — a later page's edit is the usual case; here the first changed
+    // page is out of sight, so it is brought into view.
+    const top = await frame().evaluate(() => window.scrollY);
+    expect(top).toBeLessThan(before);
+    expect(Math.abs(top - (await frame().evaluate(() => (document.querySelectorAll('.pagina')[0] as HTMLElement).getBoundingClientRect().top + window.scrollY)))).toBeLessThan(1);
+
+    // An edit on the page being read: it stays where it is on the screen.
+    const five = await frame().evaluate(() => {
+      const p = document.querySelectorAll('.pagina')[4] as HTMLElement;
+      window.scrollTo(0, p.getBoundingClientRect().top + window.scrollY + 120);
+      return { y: window.scrollY, text: (p.querySelector('.pagina-inhoud p')?.getAttribute('data-bron') ?? '') };
+    });
+    const [index, line] = five.text.split(':').map(Number);
+    const sections = JSON.parse((await get('/api/state?doc=kamerbrief', `127.0.0.1:${port}`)).body) as { sections: { path: string }[] };
+    const file = sections.sections[index!]!.path;
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[line! - 1] = lines[line! - 1]!.replace(/(\s)(\S+)(\s)/, '$1woord$3');
+    const updates2 = await page.evaluate(() => (window as unknown as { voortgangPreview: { updates: number } }).voortgangPreview.updates);
+    writeFileSync(file, lines.join('\n'));
+    await page.waitForFunction((n) => (window as unknown as { voortgangPreview: { updates: number } }).voortgangPreview.updates > n, { timeout: 20_000 }, updates2);
+    expect(Math.abs((await frame().evaluate(() => window.scrollY)) - five.y)).toBeLessThan(1);
+  });
+
+  it('a click on a paragraph, heading, table cell or footnote names its source file:line, with a vscode:// link', async () => {
+    const clickOn = async (selector: string) => {
+      const el = await frame().$(selector);
+      await el!.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await el!.click();
+      return page.evaluate(() => ({ text: document.getElementById('bron')!.textContent, href: document.querySelector('#bron a')?.getAttribute('href') }));
+    };
+    const lineOf = (file: string, n: number) => readFileSync(join(dir, file), 'utf8').split('\n')[n - 1]!;
+    const at = (shown: string) => {
+      const m = /^(content\/2022\/kamerbrief\/[\w-]+\.md):(\d+) /.exec(shown);
+      expect(m, shown).not.toBeNull();
+      return { file: m![1]!, line: Number(m![2]) };
+    };
+
+    const para = await clickOn('.pagina-inhoud p');
+    expect(para.text).toMatch(/^content\/2022\/kamerbrief\/01-inleiding\.md:3 open in VS Code$/);
+    expect(para.href).toBe(`vscode://file${join(dir, 'content/2022/kamerbrief/01-inleiding.md')}:3`);
+    expect(lineOf('content/2022/kamerbrief/01-inleiding.md', 3)).toMatch(/^Hierbij sturen wij u de vernieuwde/);
+
+    const heading = at((await clickOn('.pagina-inhoud h2')).text!);
+    expect(lineOf(heading.file, heading.line)).toBe('## Inleiding');
+
+    const cell = at((await clickOn('.pagina-inhoud table td')).text!);
+    expect(lineOf(cell.file, cell.line)).toBe('```tabel');
+
+    const note = at((await clickOn('.pagina-voetnoten .noot')).text!);
+    expect(lineOf(note.file, note.line)).toMatch(/^\[\^[\w-]+\]: /);
+  });
+
+  it('a broken data file shows its file:line:column over the last good pages, as the terminal does; fixing it clears it', async () => {
+    const good = readFileSync(dataFile(), 'utf8');
+    const pagesBefore = await pagesText();
+    writeFileSync(dataFile(), good.replace('2011: 2272', '2011: twee'));
+    await page.waitForFunction(() => !document.getElementById('overlay')!.hidden, { timeout: 20_000 });
+    const shown = await page.$eval('#error', (e) => e.textContent);
+    expect(shown).toBe('content/2022/data/hic.yaml:10:21: reeksen.overvallen.aantal.2011: expected a number');
+    await expect.poll(() => stderr).toContain(`${shown}\n`);
+    expect(await pagesText()).toEqual(pagesBefore);
+    await page.screenshot({ path: '/tmp/preview-error.png' });
+
+    writeFileSync(dataFile(), good);
+    await page.waitForFunction(() => document.getElementById('overlay')!.hidden, { timeout: 20_000 });
+    await expect.poll(() => stderr).toContain('2022/kamerbrief: fixed — 13 pages');
+  });
+
+  it('refuses a request whose Host is not its own address (403), and a POST from another origin', async () => {
+    expect((await get('/', 'evil.example')).status).toBe(403);
+    expect((await get('/2022/kamerbrief.html', `attacker.test:${port}`)).status).toBe(403);
+    expect((await get('/', `127.0.0.1:${port + 1}`)).status).toBe(403);
+    expect((await get('/', `localhost:${port}`)).status).toBe(200);
+    expect((await get('/api/pdf?doc=kamerbrief', `127.0.0.1:${port}`, 'POST', { origin: 'http://evil.example' })).status).toBe(403);
+    expect(existsSync(join(dir, 'output'))).toBe(false); // nothing written to output/ but by the button
+  });
+
+  it('the PDF button prints the edited letter to output/ as build does, nothing left beside it', async () => {
+    await page.click('#pdf');
+    await page.waitForFunction(() => (window as unknown as { voortgangPreview: { printed?: unknown } }).voortgangPreview.printed !== undefined, { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { voortgangPreview: { printed: unknown } }).voortgangPreview.printed)).toEqual({ files: ['output/2022/kamerbrief.pdf'] });
+    expect(readdirSync(join(dir, 'output', '2022')).sort()).toEqual(['kamerbrief.html', 'kamerbrief.pdf']);
+    const letter = await readLetter(join(dir, 'output', '2022', 'kamerbrief.pdf'));
+    expect(letter.length).toBe(13);
+    expect(letter[0]!.body.replace(/\s+/g, ' ')).toContain('Hierbij sturen wij u de vernieuwde jaarlijkse rapportage');
+  });
+
+  it('a cell of a Markdown table names its own row\'s line', async () => {
+    const file = join(dir, 'content', '2022', 'kamerbrief', '08-tot-slot.md');
+    const text = readFileSync(file, 'utf8');
+    const updates = await page.evaluate(() => (window as unknown as { voortgangPreview: { updates: number } }).voortgangPreview.updates);
+    writeFileSync(file, `${text.trimEnd()}\n\n| Jaar | Aantal |\n| --- | ---: |\n| 2020 | 907 |\n| 2021 | 676 |\n`);
+    await page.waitForFunction((n) => (window as unknown as { voortgangPreview: { updates: number } }).voortgangPreview.updates > n, { timeout: 20_000 }, updates);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const cell = await frame().$$('.pagina-inhoud td'); // the table added last is the document's last
+    const last = cell[cell.length - 1]!;
+    await last.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    expect(await last.evaluate((e) => e.textContent)).toBe('676');
+    await last.click();
+    const shown = await page.$eval('#bron', (e) => e.textContent);
+    expect(shown).toBe(`content/2022/kamerbrief/08-tot-slot.md:${lines.indexOf('| 2021 | 676 |') + 1} open in VS Code`);
+    writeFileSync(file, text);
+  });
+
+  it('Ctrl-C stops it cleanly: exit 0, no Chromium process left, its profile folder gone', async () => {
+    const chromium = descendants(proc.pid!);
+    expect(chromium.length).toBeGreaterThan(0);
+    const profile = chromium.map((pid) => /--user-data-dir=([^\0]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1]).find(Boolean);
+    expect(profile && existsSync(profile)).toBe(true);
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+    proc.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(chromium.filter(alive)).toEqual([]);
+    expect(existsSync(profile!)).toBe(false);
+    expect(readdirSync(join(dir, 'output', '2022')).sort()).toEqual(['kamerbrief.html', 'kamerbrief.pdf']);
+  });
+});
+
+describe('voortgang preview 2023: a beslisnota and its public version', () => {
+  it('the switcher lists both versions and shows each as build prints it', async () => {
+    const { startPreview } = (await import(join(ROOT, 'dist', 'voortgang.js'))) as { startPreview: (o: object) => Promise<{ url: string; stop: () => Promise<void> }> };
+    const copy = scratchCopy();
+    const preview = await startPreview({ paths: { content: join(copy, 'content'), templates: join(ROOT, 'templates'), output: join(copy, 'output') }, year: '2023', log: () => undefined, info: () => undefined });
+    const viewer = browser ?? (await launchBrowser());
+    try {
+      const p = await viewer.newPage();
+      await p.goto(preview.url);
+      await p.waitForFunction(() => Number(document.documentElement.dataset.rev) >= 1);
+      expect(await p.$$eval('#document option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]))).toEqual([['beslisnota', 'beslisnota'], ['beslisnota-openbaar', 'beslisnota (openbaar)']]);
+      await Promise.all([p.waitForNavigation(), p.select('#document', 'beslisnota-openbaar')]);
+      await p.waitForFunction(() => Number(document.documentElement.dataset.rev) >= 1);
+      const f = p.frames().find((x) => x !== p.mainFrame())!;
+      const built = await viewer.newPage();
+      await built.setContent(readFileSync(join(inject('output'), '2023', 'beslisnota-openbaar.html'), 'utf8'));
+      expect(await startsOf(f)).toEqual(await startsOf(built));
+      expect((await startsOf(f)).length).toBe(4);
+    } finally {
+      await preview.stop();
+    }
+  });
+});
