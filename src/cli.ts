@@ -125,7 +125,13 @@ function makeProgram(exit: (code: number) => void): Command {
     ['content', 'output', 'templates', 'browser'],
   ).action(async (year: string, opts: PathOptions & { from: string; to?: string; format: 'summary' | 'text' }) => {
     checkYear(year);
-    exit(await withRenderer({ browser: opts.browser }, (renderer) => runDiff(paths(opts), { year, from: opts.from, to: opts.to, format: opts.format }, renderer, (s) => process.stdout.write(s))));
+    // As build: the revisions are read, compared and composed in a worker thread while Chromium starts.
+    const preparer = workerPreparer();
+    try {
+      exit(await withRenderer({ browser: opts.browser }, (renderer) => runDiff(paths(opts), { year, from: opts.from, to: opts.to, format: opts.format }, preparer, renderer, (s) => process.stdout.write(s))));
+    } finally {
+      await preparer.close();
+    }
   });
 
   withPaths(

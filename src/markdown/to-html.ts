@@ -50,6 +50,9 @@ export interface NoteHast {
   number: number;
   key: string;
   content: ElementContent[];
+  /** Where the note is defined: its section file and line. */
+  file: string;
+  line?: number;
 }
 
 export interface DocumentHast {
@@ -91,7 +94,7 @@ export async function sectionsToHast(
   const notes = numbering.notes.map((note) => {
     const section = sections.find((s) => s.file === note.file)!;
     const content = convert(section, { type: 'root', children: note.definition.children }, ctx);
-    return { number: note.number, key: noteKey(note.file, note.definition.identifier), content };
+    return { number: note.number, key: noteKey(note.file, note.definition.identifier), content, file: note.file, line: note.definition.position?.start.line };
   });
   return { sections: sectionHasts, notes, streep };
 }
