@@ -60,7 +60,7 @@ export interface DocumentDiff {
   notes: Element[];
   sections: SectionChange[];
   footnotes: NoteChange[];
-  /** Every change in reading order (body first, then the footnotes). */
+  /** Every change in reading order (a footnote's right after the block that calls it). */
   changes: Change[];
   /** Headings as they read in the merged document → the number of changes under them, up to the next heading (the PDF outline). */
   changedHeadings: Map<string, number>;
@@ -156,10 +156,13 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
   const noteHeading = new Map<string, Item>(); // a note's key → the item of its first call
   const changedHeadings = new Map<string, number>();
   let mergedHeading: string | undefined;
+  let seq = 0;
+  const order = new Map<Change, number>(); // reading order: a footnote's change right after the block of its call
   for (const { pair, items } of perSection) {
     const section: SectionChange = { title: (pair.now ?? pair.old)!.title, file: (pair.now ?? pair.old)!.file, status: !pair.now ? 'verwijderd' : !pair.old ? 'nieuw' : 'gelijk', ...(pair.renamedFrom ? { renamedFrom: pair.renamedFrom } : {}) };
     sections.push(section);
     for (const item of items) {
+      item.seq = seq++;
       for (const key of [...callKeys(item.now, rules), ...callKeys(item.old, rules)]) if (!noteHeading.has(key)) noteHeading.set(key, item);
       const merged = render(item, rules);
       if (!merged) continue;
@@ -181,6 +184,7 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
         element: merged.element,
         ...(item.kind === 'moved-here' ? { movedFrom: item.movedFrom } : {}),
       });
+      order.set(changes[changes.length - 1]!, item.seq!);
     }
   }
 
@@ -202,6 +206,7 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
       element: text,
       note: label,
     });
+    order.set(changes[changes.length - 1]!, (at?.seq ?? seq) + 0.5);
   };
   const notes: Element[] = newDoc.notes.map((note) => {
     const before = oldNotes.get(note.key);
@@ -225,6 +230,7 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
     noteChange(`-${note.key}`, label, el, 'verwijderd', { inserted: 0, deleted: words }, call?.file ?? note.file, call?.line);
     notes.push(el);
   }
+  changes.sort((x, y) => order.get(x)! - order.get(y)!);
   return { blocks, notes, sections, footnotes, changes, changedHeadings };
 }
 
@@ -242,6 +248,7 @@ interface Item {
   file?: string;
   line?: number;
   openbaar?: boolean;
+  seq?: number;
 }
 
 /** The old revision's calls renamed to the keys of the new revision's notes they were matched with. */

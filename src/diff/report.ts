@@ -127,6 +127,8 @@ export function contextOf(c: Change, words = 14): ElementContent[] {
       }
       text = taken;
     }
+    // A footnote call reads "^41" in a word diff; in a few words of context it is left out.
+    if (s.how === 'text') text = text.replace(/\s?\^\w+/g, '');
     out.push(s.how === 'text' ? { type: 'text', value: text } : h(s.how, text));
   });
   return out;
