@@ -205,6 +205,17 @@ describe('4. smaller things', () => {
     expect(readFileSync(join(dir, 'out', '2022', 'kamerbrief.diff.html'), 'utf8')).toMatch(/\[Alinea verplaatst naar (hieronder|hierboven), in “4\. Beleidsreactie WODC/);
   });
 
+  it('a block the pages cannot hold is reported at its file:line, as build reports it, and nothing is written', () => {
+    const dir = scratch();
+    edit(join(letter(dir), '08-tot-slot.md'), '## Tot slot\n\n', `## Tot slot\n\nhttps://www.example.org/${'a'.repeat(300)}\n\n`);
+    const r = diff(dir, '2022');
+    const built = voortgang(['build', '2022', '--content', 'b', '--output', join(dir, 'built')], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^b\/2022\/kamerbrief\/08-tot-slot\.md:3: layout: page \d+ has content \d+px wider than the text column/);
+    expect(r.stderr).toBe(built.stderr);
+    expect(() => readFileSync(join(dir, 'out', '2022', 'kamerbrief.diff.pdf'))).toThrow();
+  });
+
   it('a git revision with a mistake is named as git names it, not by a scratch folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'voortgang-review-git-'));
     cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });

@@ -361,6 +361,7 @@ function render(item: Item, rules: AtomRules): Merged | undefined {
     case 'removed': {
       if (item.old!.type !== 'element') return undefined;
       const { element, words } = markAll(item.old as Element, 'del', rules);
+      delete element.properties.dataBron; // where it was written is in the old revision: not a place in the new one
       addClass(element, 'diff-verwijderd');
       return { element, change: 'verwijderd', counts: { inserted: 0, deleted: words } };
     }

@@ -23,6 +23,8 @@ export interface PreparedDiff {
   report: DiffReport;
   /** What each revision is made from (for the provenance: both revisions' source hashes). */
   inputs: { from: string[]; to: string[] };
+  /** The new revision's section files, in order: data-bron="<index>:<line>" in the HTML refers to them. */
+  sections: string[];
   timings: Record<string, number>;
 }
 
@@ -49,7 +51,8 @@ export async function prepareDiff({ paths, oldContent, year, dataFile, labels }:
   lap('load');
   const [oldHast, newHast] = await Promise.all([
     sectionsToHast(before.sections, before.datasets, 'volledig', { noteKeys: true, streep: before.brief.soort === 'beslisnota' }),
-    sectionsToHast(after.sections, after.datasets, 'volledig', { noteKeys: true, streep: after.brief.soort === 'beslisnota' }),
+    // The new revision's blocks say where they were written (data-bron): a block the pages cannot hold is reported there, as by build.
+    sectionsToHast(after.sections, after.datasets, 'volledig', { noteKeys: true, streep: after.brief.soort === 'beslisnota', sourceRefs: true }),
   ]);
   lap('markdown');
   const diff = diffDocuments(oldHast, newHast, { woo: after.brief.soort === 'beslisnota' });
@@ -76,6 +79,7 @@ export async function prepareDiff({ paths, oldContent, year, dataFile, labels }:
     noteCount: diff.notes.length,
     report,
     inputs: { from: before.inputs, to: after.inputs },
+    sections: after.sections.map((s) => s.file),
     timings,
     facts: {
       title: `Wijzigingen: ${after.brief.onderwerp}`,

@@ -43,7 +43,7 @@ export async function runDiff(paths: BuildPaths, opts: DiffOptions, preparer: Pr
           throw err instanceof OfflineRenderError ? await locateRequest(err, prepared.inputs.to, paths.templates) : err;
         }
         const { pdf, snapshot, report } = rendered;
-        checkPagination(dataFile, report, prepared.noteCount);
+        checkPagination(dataFile, report, prepared.noteCount, prepared.sections);
         const [oldHash, newHash] = await hashes;
         const { document, ...facts } = prepared.facts;
         const final = finalizePdf(pdf, { ...facts, source: { document, hash: `from ${oldHash} (${from.label}) to ${newHash} (${to.label})`, browser: await r.browserVersion() } });
