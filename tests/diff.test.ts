@@ -153,6 +153,8 @@ describe('what a diff shows besides wording', () => {
     expect(r.stdout).toContain('Procentuele ontwikkeling 2011-2021 | [--70%-] → {+-26%+} | -72% | -74% | -33%');
     expect(r.stdout).toContain('In 2021 waren er [-676-]{+1.676+} overvallen.');
     expect(r.stdout).toContain('Grafiek gewijzigd: ');
+    // Figures only: the kind "cijfer", for the table, the chart and the sentence alike.
+    expect(r.stdout.match(/^b\/2022\/kamerbrief\/\S+\.md:\d+ \w+$/gm)!.map((l) => l.split(' ')[1])).toEqual(['cijfer', 'cijfer', 'cijfer']);
     // The old chart is drawn beside the new one (grey, dashed), its ids apart from the new one's.
     const html = readFileSync(join(dir, 'out', '2022', 'kamerbrief.diff.html'), 'utf8');
     const old = /<div class="diff-grafiek-oud">.*?<\/svg>/s.exec(html)?.[0] ?? '';
