@@ -5,12 +5,15 @@
 //                HTML with a bare page.pdf() (bench/floor.js, bundled as the build is): what no build can beat
 //   warm rebuild the same build again in a process that keeps its browser (what a preview loop pays)
 //   warm floor   page.pdf() of the finished HTML in that same warm browser
+//   cold diff    a fresh `voortgang diff 2022` process: the 2022 letter against a revision of it with the ten
+//                real edits of tests/fixtures/kamerbrief-2022-revisie.json, redline PDF written; runs next to
+//                the cold builds (target ≤ ×1.5 of the cold build)
 //
 // Runs are interleaved (build, floor, build, floor …) so that drift of the machine hits both alike;
 // the table shows medians and the ratio to the floor. No assertions: this prints figures.
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildDocument, inlinePreparer, launchBrowser, Renderer } from '../dist/voortgang.js';
@@ -41,8 +44,21 @@ timed(['bin/voortgang.js', 'build', '2022', '--output', output]);
 const finished = join(output, '2022', 'kamerbrief.html');
 const pages = /class="pagina-totaal">(\d+)</.exec(readFileSync(finished, 'utf8'))?.[1];
 
+// Two revisions of the content for the diff: as it is, and with the ten edits of the revision fixture.
+const revA = join(scratch, 'rev-a');
+const revB = join(scratch, 'rev-b');
+cpSync(join(root, 'content'), revA, { recursive: true });
+cpSync(join(root, 'content'), revB, { recursive: true });
+for (const e of JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'kamerbrief-2022-revisie.json'), 'utf8')).edits) {
+  const file = join(revB, '2022', e.file);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(e.from, e.to));
+}
+const diffArgs = ['bin/voortgang.js', 'diff', '2022', '--from', revA, '--to', revB, '--output', output];
+timed(diffArgs);
+
 const cold = [];
 const coldFloor = [];
+const coldDiff = [];
 const rss = [];
 const pager = [];
 for (let i = 0; i < runs; i++) {
@@ -51,6 +67,7 @@ for (let i = 0; i < runs; i++) {
   if (b.rss) rss.push(b.rss);
   if (b.paginate !== undefined) pager.push(b.paginate);
   coldFloor.push(timed(['dist/floor.js', finished, join(scratch, 'floor.pdf')]).elapsed);
+  coldDiff.push(timed(diffArgs).elapsed);
 }
 
 // Cold without the caches: what the very first build of changed sources costs (Markdown trees, validated
@@ -116,6 +133,7 @@ console.log(`\nvoortgang bench — 2022 Kamerbrief, ${pages} pages, 51 footnotes
 console.log('| measurement | voortgang | floor (bare page.pdf) | ratio |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const [name, v, f] of rows) console.log(`| ${name} | ${ms(v)} | ${ms(f)} | ×${(v / f).toFixed(2)} |`);
+console.log(`\ncold diff of the 2022 letter (two revisions, redline PDF): median ${ms(median(coldDiff))}, ×${(median(coldDiff) / median(cold)).toFixed(2)} of the cold build (target ≤ ×1.5); runs ${coldDiff.map(Math.round).join(', ')} ms`);
 console.log(`\ncold build runs: ${cold.map(Math.round).join(', ')} ms; floor runs: ${coldFloor.map(Math.round).join(', ')} ms`);
 console.log(`warm rebuild runs: ${warm.map(Math.round).join(', ')} ms`);
 console.log(`peak RSS of the build process (Node side): median ${median(rss)} MB; bench process after warm runs: ${heap} MB`);

@@ -119,7 +119,7 @@ function makeProgram(exit: (code: number) => void): Command {
     program
       .command('diff')
       .summary('redline of two revisions of a year')
-      .description('The redline of two revisions of a year: <output>/<year>/<name>.diff.pdf and .diff.html per document, and a summary per section on the terminal (--format text: the word diff per section and footnote). Revisions are git revisions of the content folder or folders laid out as content/; without --to, the working tree.')
+      .description('The redline of two revisions of a year: <output>/<year>/<name>.diff.pdf and .diff.html per document, with the change list first, and a summary per heading on the terminal (--format text: every change as a word diff, with its file:line). Revisions are git revisions of the content folder or folders laid out as content/; without --to, the working tree.')
       .argument('<year>', 'the year, e.g. 2022')
       .requiredOption('--from <rev|folder>', 'the old revision: a git revision (HEAD~1, a branch, a tag) or a folder')
       .option('--to <rev|folder>', 'the new revision (default: the working tree)')
@@ -127,7 +127,13 @@ function makeProgram(exit: (code: number) => void): Command {
     ['content', 'output', 'templates', 'browser'],
   ).action(async (year: string, opts: PathOptions & { from: string; to?: string; format: 'summary' | 'text' }) => {
     checkYear(year);
-    exit(await withRenderer({ browser: opts.browser }, (renderer) => runDiff(paths(opts), { year, from: opts.from, to: opts.to, format: opts.format }, renderer, (s) => process.stdout.write(s))));
+    // As build: the revisions are read, compared and composed in a worker thread while Chromium starts.
+    const preparer = workerPreparer();
+    try {
+      exit(await withRenderer({ browser: opts.browser }, (renderer) => runDiff(paths(opts), { year, from: opts.from, to: opts.to, format: opts.format }, preparer, renderer, (s) => process.stdout.write(s))));
+    } finally {
+      await preparer.close();
+    }
   });
 
   withPaths(

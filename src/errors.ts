@@ -30,9 +30,29 @@ export class SourceErrors extends Error {
 }
 
 export function location(file: string, line?: number, column?: number): string {
-  const rel = relative(process.cwd(), file) || file;
+  const rel = shownName(file) ?? (relative(process.cwd(), file) || file);
   if (line === undefined) return rel;
   return column === undefined ? `${rel}:${line}` : `${rel}:${line}:${column}`;
+}
+
+/**
+ * Folders whose files are named otherwise in messages: a git revision unpacked into a scratch folder is named
+ * as git names it (`HEAD~1:content/2022/kamerbrief.yaml`), not by the scratch folder.
+ */
+const shownAs = new Map<string, string>();
+export function showFolderAs(dir: string, name: string): () => void {
+  shownAs.set(dir, name);
+  return () => shownAs.delete(dir);
+}
+export function folderNames(): Array<[string, string]> {
+  return [...shownAs];
+}
+function shownName(file: string): string | undefined {
+  for (const [dir, name] of shownAs) {
+    if (file === dir) return name;
+    if (file.startsWith(`${dir}/`) || file.startsWith(`${dir}\\`)) return `${name}/${file.slice(dir.length + 1).replace(/\\/g, '/')}`;
+  }
+  return undefined;
 }
 
 /** The 1-based line and column of a character offset in a text. */

@@ -82,8 +82,10 @@ describe('the redline of two revisions of the 2022 letter', () => {
   });
 
   it('the PDF marks exactly the same words: deletions in red, insertions in blue', async () => {
+    // The letter's text, after the change list (which shows each change in a few words too).
     const runs = await colouredRuns(join(dir, 'out', '2022', 'kamerbrief.diff.pdf'));
-    expect(sorted(colourPairs(runs))).toEqual(sorted(revision.edits.flatMap((e) => e.marks)));
+    const body = runs.slice(runs.findIndex((r) => r.text.includes('Gewijzigde gegevens')));
+    expect(sorted(colourPairs(body))).toEqual(sorted(revision.edits.flatMap((e) => e.marks)));
   });
 
   it('is the letter in its own layout: margin column, page numbers, footnotes on their page', async () => {
@@ -96,21 +98,28 @@ describe('the redline of two revisions of the 2022 letter', () => {
     expect(notes).toEqual(Array.from({ length: 51 }, (_, i) => String(i + 1)));
   });
 
-  it('summarises per section (words inserted/deleted) and footnotes, on the terminal and on page 1', async () => {
-    expect(summary).toMatch(/^ {2}Inleiding +\+1 -1 words$/m);
-    expect(summary).toMatch(/^ {2}2\. Preventie \(herhaald\) daderschap +\+4 -4 words$/m);
-    expect(summary).toMatch(/^ {2}2\.3 Aanpak recidive +\+1 -2 words$/m);
-    expect(summary).toMatch(/^ {2}3\. Inzet slachtofferschap +\+2 -2 words$/m);
-    expect(summary).toContain('footnotes: 0 added, 0 removed, 1 changed (13 changed)');
+  it('summarises per nearest heading (words inserted/deleted) and footnotes, on the terminal and on page 1', async () => {
+    // Each change under the heading right above it, with that heading's number (a tussenkop: its number's heading › itself).
+    expect(summary.split('\n').slice(1, 8).map((l) => l.trim().replace(/ {2,}/g, ' | '))).toEqual([
+      'Overkoepelende strategie | +1 -1 words',
+      '2. Preventie (herhaald) daderschap | +1 -1 words',
+      '2.1 › Meisjescriminaliteit | +2 -2 words',
+      '2.1 › Voorkomen online daderschap | +1 -1 words',
+      '2.3.3 Aanpak persisterende daders | +1 -2 words',
+      '3.1 Publieksvoorlichting | +1 -1 words',
+      '3.2 › Ram- en plofkraken | +1 -1 words',
+    ]);
+    expect(summary).toContain('  footnotes: 0 added, 0 removed, 1 changed (13)\n');
     const first = (await readLetter(join(dir, 'out', '2022', 'kamerbrief.diff.pdf')))[0]!.body;
-    expect(first).toContain('Wijzigingen Van a naar b.');
-    expect(first).toContain('2. Preventie (herhaald) daderschap 4 4');
+    expect(first).toContain('Wijzigingen Van a naar b: 8 wijzigingen.');
     expect(first).toContain('Voetnoten: 0 toegevoegd, 0 verwijderd, 1 gewijzigd (13).');
   });
 
-  it('the word diff is by section and footnote', () => {
-    expect(text).toContain('## voetnoot 13 (gewijzigd)');
-    expect(text).toMatch(/## 2\.3 Aanpak recidive\n.*interviews en \[-groeps gesprekken-\]\{\+groepsgesprekken\+\} vertraging/);
+  it('the word diff is by heading and footnote, each change with its file:line in the new revision', () => {
+    expect(text).toMatch(/## voetnoot 13 \(gewijzigd\)\nb\/2022\/kamerbrief\/03-preventie-daderschap\.md:\d+ gewijzigd\nKamerstukken II \[-2018-2019/);
+    const line = readFileSync(join(dir, 'b', '2022', 'kamerbrief', '05-aanpak-recidive.md'), 'utf8').split('\n').findIndex((l) => l.includes('groepsgesprekken')) + 1;
+    expect(text).toContain(`## 2.3.3 Aanpak persisterende daders\nb/2022/kamerbrief/05-aanpak-recidive.md:${line} gewijzigd\n`);
+    expect(text).toMatch(/interviews en \[-groeps gesprekken-\]\{\+groepsgesprekken\+\} vertraging/);
   });
 });
 
@@ -144,6 +153,15 @@ describe('what a diff shows besides wording', () => {
     expect(r.stdout).toContain('Procentuele ontwikkeling 2011-2021 | [--70%-] → {+-26%+} | -72% | -74% | -33%');
     expect(r.stdout).toContain('In 2021 waren er [-676-]{+1.676+} overvallen.');
     expect(r.stdout).toContain('Grafiek gewijzigd: ');
+    // Figures only: the kind "cijfer", for the table, the chart and the sentence alike.
+    expect(r.stdout.match(/^b\/2022\/kamerbrief\/\S+\.md:\d+ \w+$/gm)!.map((l) => l.split(' ')[1])).toEqual(['cijfer', 'cijfer', 'cijfer']);
+    // The old chart is drawn beside the new one (grey, dashed), its ids apart from the new one's.
+    const html = readFileSync(join(dir, 'out', '2022', 'kamerbrief.diff.html'), 'utf8');
+    const old = /<div class="diff-grafiek-oud">.*?<\/svg>/s.exec(html)?.[0] ?? '';
+    expect(old).toContain('Vorige versie (grijs, gestreept)');
+    expect(old).toMatch(/<svg[^>]*aria-label="Vorige versie: /);
+    expect(old.match(/ id="(?!oud-)/g) ?? []).toEqual([]);
+    expect(html).toContain('<div class="diff-grafiek-nieuw">');
     expect(r.stdout).toContain('datum: [-14 december 2022-]{+15 december 2022+}');
     expect(r.stdout).toContain('hic: Overvallen, Aantal 2021: [-676-]{+1.676+}');
     const runs = await colouredRuns(join(dir, 'out', '2022', 'kamerbrief.diff.pdf'));
@@ -167,15 +185,16 @@ describe('what a diff shows besides wording', () => {
     edit(hic, 'Zaanstad is een nieuw', 'Zaanstad[^zaanstad] is een nieuw');
     writeFileSync(hic, `${readFileSync(hic, 'utf8')}\n[^zaanstad]: Gemeente Zaanstad, persbericht.\n`);
     const r = diff(dir, '--from', 'a', '--to', 'b', '--format', 'text');
-    expect(r.stdout).toContain('## Inleiding\n[Alinea verplaatst naar “Tot slot”]');
-    expect(r.stdout).toMatch(/## Tot slot\n\[Verplaatst uit “Inleiding”\] Het lokaal bestuur is primair verantwoordelijk[^\n[{]*\n/);
+    expect(r.stdout).toMatch(/## Tot slot\nb\/2022\/kamerbrief\/08-tot-slot\.md:3 verplaatst\n\[Verplaatst uit “Overkoepelende strategie”\] Het lokaal bestuur is primair verantwoordelijk[^\n[{]*\n/);
     expect(r.stdout).toContain('burgemeester Hamming van Zaanstad{+^5+} is een nieuw');
-    expect(r.stdout).toContain('## voetnoot 5 (nieuw)\n{+Gemeente Zaanstad, persbericht.+}');
+    expect(r.stdout).toContain('## voetnoot 5 (nieuw)\nb/2022/kamerbrief/02-ontwikkeling-hic.md:21 ingevoegd\n{+Gemeente Zaanstad, persbericht.+}');
     expect(r.stdout).toContain('Naar aanleiding van de berichtgeving [-^a-] over de toename');
-    expect(r.stdout).toMatch(/## voetnoot a \(verwijderd\)\n\[-https:\/\/www\.telegraaf\.nl\/nieuws\/522131123/);
+    expect(r.stdout).toMatch(/## voetnoot a \(verwijderd\)\nb\/2022\/kamerbrief\/02-ontwikkeling-hic\.md:16 verwijderd\n\[-https:\/\/www\.telegraaf\.nl\/nieuws\/522131123/);
     const summary = diff(dir, '--from', 'a', '--to', 'b').stdout;
-    expect(summary).toContain('footnotes: 1 added, 1 removed, 0 changed (5 added, a removed)');
-    expect(summary).toMatch(/^ {2}Inleiding +\+0 -0 words \(1 moved\)$/m);
+    expect(summary).toContain('footnotes: 1 added (5), 1 removed (a), 0 changed');
+    expect(summary).toMatch(/^ {2}Tot slot +\+0 -0 words \(1 moved\)$/m);
+    const html = readFileSync(join(dir, 'out', '2022', 'kamerbrief.diff.html'), 'utf8');
+    expect(html).toContain('[Alinea verplaatst naar “Tot slot”]');
   });
 
   it('compares git revisions of content/, and the working tree', () => {

@@ -3,20 +3,25 @@ import { join } from 'node:path';
 import { SourceError, SourceErrors } from '../errors.js';
 import { ROOT } from '../paths.js';
 import type { BuildPaths, PreparedDocument } from './prepare-document.js';
+import type { DiffRequest, PreparedDiff } from '../diff/prepare-diff.js';
+import { folderNames } from '../errors.js';
 
 /** The part of a build before the browser, run where it costs least. */
 export interface Preparer {
   prepare(paths: BuildPaths, year: string, dataFile: string): Promise<PreparedDocument[]>;
+  /** The redline's part before the browser (`voortgang diff`): both revisions loaded, compared, composed. */
+  prepareDiff(request: DiffRequest): Promise<PreparedDiff>;
   close(): Promise<void>;
 }
 
 /** In this thread: for a warm process (watch, bench, tests of the pipeline). */
 export const inlinePreparer: Preparer = {
   prepare: async (...args) => (await import('./prepare-document.js')).prepareDocument(...args),
+  prepareDiff: async (request) => (await import('../diff/prepare-diff.js')).prepareDiff(request),
   close: async () => undefined,
 };
 
-type Reply = { id: number; ok: true; docs: PreparedDocument[] } | { id: number; ok: false; error: SerializedError };
+type Reply = { id: number; ok: true; docs: PreparedDocument[] | PreparedDiff } | { id: number; ok: false; error: SerializedError };
 export type SerializedError = { kind: 'source'; errors: { file: string; line?: number; column?: number; detail: string }[] } | { kind: 'other'; message: string; stack?: string };
 
 /**
@@ -26,29 +31,36 @@ export type SerializedError = { kind: 'source'; errors: { file: string; line?: n
 export function workerPreparer(): Preparer {
   const worker = new Worker(join(ROOT, 'dist', 'prepare-worker.js'));
   worker.unref();
-  const pending = new Map<number, { resolve: (d: PreparedDocument[]) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (d: never) => void; reject: (e: Error) => void }>();
   let next = 0;
   worker.on('message', (reply: Reply) => {
     const p = pending.get(reply.id);
     if (!p) return;
     pending.delete(reply.id);
-    if (reply.ok) p.resolve(reply.docs);
+    if (reply.ok) p.resolve(reply.docs as never);
     else p.reject(deserializeError(reply.error));
   });
   worker.on('error', (err) => {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   });
+  const ask = <T>(message: object): Promise<T> => {
+    const id = next++;
+    worker.ref();
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (d: never) => void, reject });
+      worker.postMessage({ id, ...message });
+    }).finally(() => {
+      if (pending.size === 0) worker.unref();
+    });
+  };
   return {
     prepare(paths, year, dataFile) {
-      const id = next++;
-      worker.ref();
-      return new Promise<PreparedDocument[]>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, paths, year, dataFile });
-      }).finally(() => {
-        if (pending.size === 0) worker.unref();
-      });
+      return ask<PreparedDocument[]>({ paths, year, dataFile });
+    },
+    prepareDiff(request) {
+      // The worker names the files of unpacked git revisions as this thread does.
+      return ask<PreparedDiff>({ diff: request, folders: folderNames() });
     },
     async close() {
       await worker.terminate();

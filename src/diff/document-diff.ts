@@ -2,21 +2,49 @@ import type { Element, ElementContent } from 'hast';
 import { diffArrays } from 'diff';
 import { basename } from 'node:path';
 import { h } from 'hastscript';
-import { noteElement, type DocumentHast, type SectionHast } from '../markdown/to-html.js';
+import { noteElement, textOf, type DocumentHast } from '../markdown/to-html.js';
 import { diffInline, signature, similarity, type AtomRules, type Counts } from './inline-diff.js';
 import { addClass, markAll } from './mark.js';
 import { diffTable } from './table-diff.js';
 import { CLASS } from '../paginate/contract.js';
+import { matchNotes, removedLabel } from './note-match.js';
+import { pairSections } from './section-match.js';
+import { HeadingTracker } from './headings.js';
+import { diffFigure } from './figure-diff.js';
 
-/** What changed in one section (Markdown file) of the letter. */
+/** What a change is, as the change list names it. */
+export type ChangeKind = 'ingevoegd' | 'verwijderd' | 'gewijzigd' | 'verplaatst' | 'cijfer';
+
+/** One changed block or footnote of the merged document. */
+export interface Change {
+  /** The id of the marked element in the redline: the change list links to it and the pager gives its page. */
+  id: string;
+  kind: ChangeKind;
+  /** The nearest heading above the change, with its number ("2.3 Aanpak recidive", "2.1 › Alleen jij bepaalt"). */
+  heading: string;
+  /** The number of that heading, or of the nearest numbered heading it falls under. */
+  number?: string;
+  /** Where it is in the new revision (for a removed block: where it stood, the next block of the new revision). */
+  file: string;
+  line?: number;
+  /** For a beslisnota: whether the change is in the public (Woo) version, above the streep. */
+  openbaar?: boolean;
+  counts: Counts;
+  /** The merged block (or footnote text) with the change marked. */
+  element: Element;
+  /** A footnote's change: its label in the redline (its new number, or a letter for a removed one). */
+  note?: string;
+  /** A moved block: the heading it came from. */
+  movedFrom?: string;
+}
+
+/** What happened to a section (Markdown file) as a whole. */
 export interface SectionChange {
   title: string;
+  file: string;
   status: 'gelijk' | 'gewijzigd' | 'nieuw' | 'verwijderd';
-  counts: Counts;
-  /** The merged blocks that carry a change, for the text report. */
-  changedBlocks: Element[];
-  moved: number;
-  tableCells: number;
+  /** The file's old name when it was renamed (not when only its order number changed). */
+  renamedFrom?: string;
 }
 
 export interface NoteChange {
@@ -32,21 +60,32 @@ export interface DocumentDiff {
   notes: Element[];
   sections: SectionChange[];
   footnotes: NoteChange[];
+  /** Every change in reading order (a footnote's right after the block that calls it). */
+  changes: Change[];
+  /** Headings as they read in the merged document → the number of changes under them, up to the next heading (the PDF outline). */
+  changedHeadings: Map<string, number>;
 }
 
 const SIMILAR = 0.5; // blocks at least this alike (in tokens, in order) are one block changed, not two
 const MOVED = 0.8; // a removed and an added block this alike, in other places, are one block moved
 
+export interface DiffOptions {
+  /** A beslisnota: every change says whether it reaches the public version (above the streep). */
+  woo?: boolean;
+}
+
 /**
  * Compares two revisions of a document, rendered to hast, and merges them into one marked document: the new
  * revision's layout with insertions and deletions at word level, tables cell by cell, footnotes renumbered in
- * the new revision (removed ones lettered a, b, …), and blocks moved between sections shown as moved.
+ * the new revision (removed ones lettered a, b, …), and blocks moved elsewhere shown as moved. Footnotes and
+ * sections are followed by their content, not by file names: a renamed or renumbered file is no change.
  */
-export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast): DocumentDiff {
-  const oldNotes = new Map(oldDoc.notes.map((n) => [n.key, n]));
+export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: DiffOptions = {}): DocumentDiff {
+  const { rename, removed: removedNotes } = matchNotes(oldDoc.notes, newDoc.notes);
+  renameCalls(oldDoc, rename);
+  const oldNotes = new Map(oldDoc.notes.map((n) => [rename.get(n.key) ?? `-${n.key}`, n]));
   const newNotes = new Map(newDoc.notes.map((n) => [n.key, n]));
-  const removedNotes = oldDoc.notes.filter((n) => !newNotes.has(n.key));
-  const removedId = new Map(removedNotes.map((n, i) => [n.key, { id: newDoc.notes.length + i + 1, label: String.fromCharCode(97 + (i % 26)) }]));
+  const removedId = new Map(removedNotes.map((n, i) => [`-${n.key}`, { id: newDoc.notes.length + i + 1, label: removedLabel(i) }]));
 
   const rules: AtomRules = {
     keyOf: (el) => (el.tagName === 'sup' && typeof el.properties.dataKey === 'string' ? el.properties.dataKey : undefined),
@@ -63,67 +102,136 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast): Docum
     },
   };
 
-  // --- sections: paired by file name, else by title -------------------------------------------------
-  const pairs = pairSections(oldDoc.sections, newDoc.sections);
-  const sections: SectionChange[] = [];
-  const perSection: Array<{ change: SectionChange; items: Item[] }> = [];
-  for (const pair of pairs) {
-    const change: SectionChange = { title: (pair.now ?? pair.old)!.title, status: 'gelijk', counts: { inserted: 0, deleted: 0 }, changedBlocks: [], moved: 0, tableCells: 0 };
-    const items = alignBlocks(pair.old?.blocks ?? [], pair.now?.blocks ?? [], rules);
-    if (!pair.now) change.status = 'verwijderd';
-    if (!pair.old) change.status = 'nieuw';
-    perSection.push({ change, items });
-    sections.push(change);
+  // --- sections: paired by content and title, then by name ----------------------------------------------
+  const pairs = pairSections(oldDoc.sections, newDoc.sections, rules);
+  const perSection = pairs.map((pair) => ({ pair, items: alignBlocks(pair.old?.blocks ?? [], pair.now?.blocks ?? [], rules) }));
+
+  // --- where each block stands: nearest heading, file and line in the new revision, side of the streep ----
+  const tracker = new HeadingTracker();
+  let pastStreep = false;
+  for (const { pair, items } of perSection) {
+    const file = (pair.now ?? pair.old)!.file;
+    items.forEach((item, k) => {
+      const block = item.now ?? item.old;
+      if (block?.type === 'element') {
+        if (/^h[1-6]$/.test(block.tagName)) tracker.see(block);
+        if (block.tagName === 'div' && (block.properties.className as string[] | undefined)?.includes('streep')) pastStreep = true;
+      }
+      item.heading = tracker.label();
+      item.number = tracker.number();
+      item.file = file;
+      item.line = lineOf(item.now) ?? lineOf(items.slice(k + 1).find((i) => i.now)?.now) ?? lineOf([...items.slice(0, k)].reverse().find((i) => i.now)?.now);
+      item.openbaar = opts.woo ? !pastStreep : undefined;
+    });
   }
 
   // --- moves: a removed block and an added one, nearly alike, in different places ------------------
-  const removed = perSection.flatMap((s) => s.items.filter((i) => i.kind === 'removed').map((i) => ({ item: i, section: s.change })));
-  const added = perSection.flatMap((s) => s.items.filter((i) => i.kind === 'added').map((i) => ({ item: i, section: s.change })));
+  const removed = perSection.flatMap((s) => s.items.filter((i) => i.kind === 'removed'));
+  const added = perSection.flatMap((s) => s.items.filter((i) => i.kind === 'added'));
+  // A heading moves along with its paragraphs (a chapter split in two files): the same words, however few.
+  const isHeading = (b: ElementContent | undefined): b is Element => b?.type === 'element' && /^h[1-6]$/.test(b.tagName);
   for (const a of added) {
-    if (!a.item.now || a.item.now.type !== 'element' || signature(a.item.now, rules).split(' ').length < 8) continue;
-    const match = removed.find((r) => r.item.kind === 'removed' && r.item.old!.type === 'element' && (r.item.old as Element).tagName === (a.item.now as Element).tagName && similarity(r.item.old as Element, a.item.now as Element, rules) >= MOVED);
+    if (!a.now || a.now.type !== 'element') continue;
+    const heading = isHeading(a.now);
+    if (!heading && signature(a.now, rules).split(' ').length < 8) continue;
+    const alike = (r: Item) => (heading ? signature(r.old as Element, rules) === signature(a.now as Element, rules) : similarity(r.old as Element, a.now as Element, rules) >= MOVED);
+    const match = removed.find((r) => r.kind === 'removed' && r.old!.type === 'element' && (r.old as Element).tagName === (a.now as Element).tagName && alike(r));
     if (!match) continue;
-    match.item.kind = 'moved-away';
-    match.item.movedTo = a.section.title;
-    a.item.kind = 'moved-here';
-    a.item.old = match.item.old;
-    a.item.movedFrom = match.section.title;
+    match.kind = 'moved-away';
+    match.movedTo = a.heading;
+    match.movedToFile = a.file;
+    a.movedFromFile = match.file;
+    a.kind = 'moved-here';
+    a.old = match.old;
+    a.movedFrom = match.heading;
+    const below = perSection.flatMap((s) => s.items).indexOf(match) < perSection.flatMap((s) => s.items).indexOf(a);
+    a.direction = below ? 'van hierboven' : 'van hieronder';
+    match.direction = below ? 'naar hieronder' : 'naar hierboven';
   }
 
   // --- merge ------------------------------------------------------------------------------------------
   const blocks: ElementContent[] = [];
-  for (const { change, items } of perSection) {
+  const changes: Change[] = [];
+  const sections: SectionChange[] = [];
+  const noteHeading = new Map<string, Item>(); // a note's key → the item of its first call
+  const changedHeadings = new Map<string, number>();
+  let mergedHeading: string | undefined;
+  let seq = 0;
+  const order = new Map<Change, number>(); // reading order: a footnote's change right after the block of its call
+  for (const { pair, items } of perSection) {
+    const section: SectionChange = { title: (pair.now ?? pair.old)!.title, file: (pair.now ?? pair.old)!.file, status: !pair.now ? 'verwijderd' : !pair.old ? 'nieuw' : 'gelijk', ...(pair.renamedFrom ? { renamedFrom: pair.renamedFrom } : {}) };
+    sections.push(section);
     for (const item of items) {
-      const merged = render(item, rules, change);
-      if (merged) blocks.push(merged);
+      item.seq = seq++;
+      for (const key of [...callKeys(item.now, rules), ...callKeys(item.old, rules)]) if (!noteHeading.has(key)) noteHeading.set(key, item);
+      const merged = render(item, rules);
+      if (!merged) continue;
+      blocks.push(merged.element);
+      if (/^h[1-6]$/.test(merged.element.tagName)) mergedHeading = textOf(merged.element);
+      if (!merged.change) continue;
+      if (mergedHeading !== undefined) changedHeadings.set(mergedHeading, (changedHeadings.get(mergedHeading) ?? 0) + 1);
+      if (section.status === 'gelijk') section.status = 'gewijzigd';
+      const id = anchor(merged.element, changes.length + 1);
+      changes.push({
+        id,
+        kind: merged.change,
+        heading: item.heading!,
+        ...(item.number ? { number: item.number } : {}),
+        file: item.file!,
+        ...(item.line ? { line: item.line } : {}),
+        ...(item.openbaar !== undefined ? { openbaar: item.openbaar } : {}),
+        counts: merged.counts,
+        element: merged.element,
+        ...(item.kind === 'moved-here' ? { movedFrom: item.movedFrom } : {}),
+      });
+      order.set(changes[changes.length - 1]!, item.seq!);
     }
-    if (change.status === 'gelijk' && (change.counts.inserted || change.counts.deleted || change.changedBlocks.length)) change.status = 'gewijzigd';
   }
 
   // --- footnotes: in the new numbering, then the removed ones -----------------------------------------
   const footnotes: NoteChange[] = [];
+  const noteChange = (key: string, label: string, element: Element, status: NoteChange['status'], counts: Counts, file: string, line: number | undefined) => {
+    footnotes.push({ label, status, element, counts });
+    const at = noteHeading.get(key);
+    const text = element.children.find((c): c is Element => c.type === 'element' && c.tagName === 'div') ?? element;
+    changes.push({
+      id: String(element.properties.id),
+      kind: status === 'nieuw' ? 'ingevoegd' : status === 'verwijderd' ? 'verwijderd' : isFigureOnly(text) ? 'cijfer' : 'gewijzigd',
+      heading: at?.heading ?? '',
+      ...(at?.number ? { number: at.number } : {}),
+      file,
+      ...(line ? { line } : {}),
+      ...(at?.openbaar !== undefined ? { openbaar: at.openbaar } : {}),
+      counts,
+      element: text,
+      note: label,
+    });
+    order.set(changes[changes.length - 1]!, (at?.seq ?? seq) + 0.5);
+  };
   const notes: Element[] = newDoc.notes.map((note) => {
     const before = oldNotes.get(note.key);
     const now = h('div', note.content);
     if (!before) {
       const { element, words } = markAll(now, 'ins', rules);
       const el = noteElement(note.number, String(note.number), element.children, ['diff-ingevoegd']);
-      footnotes.push({ label: String(note.number), status: 'nieuw', element: el, counts: { inserted: words, deleted: 0 } });
+      noteChange(note.key, String(note.number), el, 'nieuw', { inserted: words, deleted: 0 }, note.file, note.line);
       return el;
     }
     const d = diffInline(h('div', before.content), now, rules);
     const el = noteElement(note.number, String(note.number), d.element.children, d.changed ? ['diff-gewijzigd'] : []);
-    if (d.changed) footnotes.push({ label: String(note.number), status: 'gewijzigd', element: el, counts: d.counts });
+    if (d.changed) noteChange(note.key, String(note.number), el, 'gewijzigd', d.counts, note.file, note.line);
     return el;
   });
   for (const note of removedNotes) {
-    const { id, label } = removedId.get(note.key)!;
+    const { id, label } = removedId.get(`-${note.key}`)!;
     const { element, words } = markAll(h('div', note.content), 'del', rules);
     const el = noteElement(id, label, element.children, ['diff-verwijderd']);
-    footnotes.push({ label, status: 'verwijderd', element: el, counts: { inserted: 0, deleted: words } });
+    const call = noteHeading.get(`-${note.key}`);
+    noteChange(`-${note.key}`, label, el, 'verwijderd', { inserted: 0, deleted: words }, call?.file ?? note.file, call?.line);
     notes.push(el);
   }
-  return { blocks, notes, sections, footnotes };
+  changes.sort((x, y) => order.get(x)! - order.get(y)!);
+  return { blocks, notes, sections, footnotes, changes, changedHeadings };
 }
 
 interface Item {
@@ -132,24 +240,49 @@ interface Item {
   now?: ElementContent;
   movedTo?: string;
   movedFrom?: string;
+  movedToFile?: string;
+  movedFromFile?: string;
+  direction?: string;
+  heading?: string;
+  number?: string;
+  file?: string;
+  line?: number;
+  openbaar?: boolean;
+  seq?: number;
 }
 
-function pairSections(oldSections: SectionHast[], newSections: SectionHast[]): Array<{ old?: SectionHast; now?: SectionHast }> {
-  const used = new Set<SectionHast>();
-  const partner = (s: SectionHast) => {
-    const found = oldSections.find((o) => !used.has(o) && basename(o.file) === basename(s.file)) ?? oldSections.find((o) => !used.has(o) && o.title === s.title);
-    if (found) used.add(found);
-    return found;
+/** The old revision's calls renamed to the keys of the new revision's notes they were matched with. */
+function renameCalls(doc: DocumentHast, rename: Map<string, string>): void {
+  const walk = (nodes: ElementContent[]) => {
+    for (const n of nodes) {
+      if (n.type !== 'element') continue;
+      if (n.tagName === 'sup' && typeof n.properties.dataKey === 'string') n.properties.dataKey = rename.get(n.properties.dataKey) ?? `-${n.properties.dataKey}`;
+      walk(n.children);
+    }
   };
-  const pairs: Array<{ old?: SectionHast; now?: SectionHast }> = newSections.map((now) => ({ now, old: partner(now) }));
-  // Sections that are gone, placed after the section that preceded them.
-  oldSections.forEach((old, i) => {
-    if (used.has(old)) return;
-    const before = oldSections[i - 1];
-    const at = before ? pairs.findIndex((p) => p.old === before) : -1;
-    pairs.splice(at + 1, 0, { old });
-  });
-  return pairs;
+  for (const s of doc.sections) walk(s.blocks);
+}
+
+function callKeys(node: ElementContent | undefined, rules: AtomRules): string[] {
+  const keys: string[] = [];
+  const walk = (n: ElementContent) => {
+    if (n.type !== 'element') return;
+    const key = rules.keyOf(n);
+    if (key !== undefined) keys.push(key);
+    else n.children.forEach(walk);
+  };
+  if (node) walk(node);
+  return keys;
+}
+
+function lineOf(node: ElementContent | undefined): number | undefined {
+  return node?.position?.start.line;
+}
+
+/** The id the change list links to: the block's own (a chart's), else a new one. */
+function anchor(el: Element, n: number): string {
+  if (typeof el.properties.id !== 'string' || el.properties.id === '') el.properties.id = `wijziging-${n}`;
+  return el.properties.id as string;
 }
 
 /** Blocks aligned: equal ones by their text; in between, blocks of the same kind and alike enough are paired. */
@@ -195,74 +328,106 @@ function figureSignature(el: Element): string {
   return String(svg?.properties.ariaLabel ?? '');
 }
 
-function render(item: Item, rules: AtomRules, change: SectionChange): ElementContent | undefined {
-  const add = (c: Counts) => {
-    change.counts.inserted += c.inserted;
-    change.counts.deleted += c.deleted;
+/** Only figures changed: every inserted and deleted token is a number. */
+function isFigureOnly(el: Element): boolean {
+  const marked: string[] = [];
+  const walk = (n: ElementContent) => {
+    if (n.type !== 'element') return;
+    if (n.tagName === 'ins' || n.tagName === 'del') marked.push(textOf(n));
+    else n.children.forEach(walk);
   };
+  walk(el);
+  const tokens = marked.join(' ').split(/\s+/).filter(Boolean);
+  return tokens.length > 0 && tokens.every((t) => /^[-−+]?\d[\d.,]*%?$/.test(t) || t === '→');
+}
+
+interface Merged {
+  element: Element;
+  change?: ChangeKind;
+  counts: Counts;
+}
+
+function render(item: Item, rules: AtomRules): Merged | undefined {
+  const none: Counts = { inserted: 0, deleted: 0 };
   switch (item.kind) {
     case 'equal':
-      return item.now;
+      return item.now?.type === 'element' ? { element: item.now, counts: none } : undefined;
     case 'added': {
-      if (item.now!.type !== 'element') return item.now;
+      if (item.now!.type !== 'element') return undefined;
       const { element, words } = markAll(item.now as Element, 'ins', rules);
       addClass(element, 'diff-ingevoegd');
-      add({ inserted: words, deleted: 0 });
-      change.changedBlocks.push(element);
-      return element;
+      return { element, change: 'ingevoegd', counts: { inserted: words, deleted: 0 } };
     }
     case 'removed': {
       if (item.old!.type !== 'element') return undefined;
       const { element, words } = markAll(item.old as Element, 'del', rules);
+      delete element.properties.dataBron; // where it was written is in the old revision: not a place in the new one
       addClass(element, 'diff-verwijderd');
-      add({ inserted: 0, deleted: words });
-      change.changedBlocks.push(element);
-      return element;
+      return { element, change: 'verwijderd', counts: { inserted: 0, deleted: words } };
     }
     case 'moved-away': {
-      change.moved++;
-      const marker = h('p', { className: ['diff-verplaatst-markering'] }, `[Alinea verplaatst naar “${item.movedTo}”]`);
-      change.changedBlocks.push(marker);
-      return marker;
+      const where = item.movedTo !== item.heading ? `naar “${item.movedTo}”` : item.movedToFile !== item.file ? `naar ${basename(item.movedToFile!)}` : `${item.direction}, in “${item.movedTo}”`;
+      return { element: h('p', { className: ['diff-verplaatst-markering'] }, `[Alinea verplaatst ${where}]`), counts: none };
     }
     case 'moved-here':
     case 'changed': {
       const old = item.old as Element;
       const now = item.now as Element;
       let element: Element;
+      let counts: Counts;
+      let changed: boolean;
+      let kind: ChangeKind = 'gewijzigd';
       if (now.tagName === 'table') {
         const d = diffTable(old, now);
-        add(d.counts);
-        change.tableCells += d.cells;
-        element = d.element;
-        if (d.changed) addClass(element, 'diff-gewijzigd');
+        ({ element, counts, changed } = d);
+        if (changed) addClass(element, 'diff-gewijzigd');
+        kind = 'cijfer';
       } else if (now.tagName === 'figure') {
-        element = diffFigure(old, now, rules, add);
+        ({ element, counts, changed } = diffFigure(old, now, rules));
+        kind = 'cijfer';
+      } else if ((now.tagName === 'ul' || now.tagName === 'ol') && old.tagName === now.tagName) {
+        ({ element, counts, changed } = diffList(old, now, rules));
+        if (changed) addClass(element, 'diff-gewijzigd');
       } else {
-        const d = diffInline(old, now, rules);
-        add(d.counts);
-        element = d.element;
-        if (d.changed) addClass(element, 'diff-gewijzigd');
+        ({ element, counts, changed } = diffInline(old, now, rules));
+        if (changed) addClass(element, 'diff-gewijzigd');
       }
+      if (kind === 'gewijzigd' && isFigureOnly(element)) kind = 'cijfer';
       if (item.kind === 'moved-here') {
-        change.moved++;
         addClass(element, 'diff-verplaatst');
-        element.children.unshift(h('span', { className: ['diff-label'] }, `[Verplaatst uit “${item.movedFrom}”] `));
+        const from = item.movedFrom !== item.heading ? `uit “${item.movedFrom}”` : item.movedFromFile !== item.file ? `uit ${basename(item.movedFromFile!)}` : `${item.direction}, in “${item.movedFrom}”`;
+        element.children.unshift(h('span', { className: ['diff-label'] }, `[Verplaatst ${from}] `));
+        return { element, change: 'verplaatst', counts };
       }
-      change.changedBlocks.push(element);
-      return element;
+      return changed ? { element, change: kind, counts } : { element, counts };
     }
   }
 }
 
-/** A chart whose data changed: the new chart, and under it what changed in its text alternative. */
-function diffFigure(old: Element, now: Element, rules: AtomRules, add: (c: Counts) => void): Element {
-  const alt = (el: Element) => h('p', String(el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg')?.properties.ariaLabel ?? ''));
-  const d = diffInline(alt(old), alt(now), rules);
-  add(d.counts);
-  const element = structuredClone(now);
-  addClass(element, 'diff-gewijzigd');
-  element.children.push(h('p', { className: ['diff-toelichting'] }, [{ type: 'text', value: 'Grafiek gewijzigd: ' }, ...d.element.children]));
-  return element;
+/** Two revisions of a list, item by item: an item inserted mid-list is one inserted item, its neighbours untouched. */
+function diffList(old: Element, now: Element, rules: AtomRules): { element: Element; counts: Counts; changed: boolean } {
+  const lis = (el: Element) => el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
+  const items = alignBlocks(lis(old), lis(now), rules);
+  const counts: Counts = { inserted: 0, deleted: 0 };
+  let changed = false;
+  const children: ElementContent[] = [];
+  for (const item of items) {
+    if (item.kind === 'changed') {
+      const d = diffInline(item.old as Element, item.now as Element, rules);
+      counts.inserted += d.counts.inserted;
+      counts.deleted += d.counts.deleted;
+      changed ||= d.changed;
+      children.push(d.element);
+      continue;
+    }
+    const merged = render(item, rules);
+    if (!merged) continue;
+    if (merged.change) changed = true;
+    counts.inserted += merged.counts.inserted;
+    counts.deleted += merged.counts.deleted;
+    children.push(merged.element);
+  }
+  const element = structuredClone({ ...now, children: [] as ElementContent[] });
+  element.children = children;
+  return { element, counts, changed };
 }
-

@@ -8,37 +8,59 @@ import { SourceError } from '../errors.js';
 import type { PdfFacts } from '../finalize/pdf-metadata.js';
 import { loadDocument } from '../load/load-document.js';
 import { bodyToHtml, sectionsToHast } from '../markdown/to-html.js';
+import { stopwatch } from '../timings.js';
 import { VERSION } from '../version.js';
 import { diffData, diffFacts, type ValueChange } from './data-diff.js';
 import { diffDocuments } from './document-diff.js';
-import { summaryBlock, type DiffReport } from './report.js';
+import { summaryBlocks, type DiffReport } from './report.js';
 
+/** A redline made ready for printing. Plain data, so that it can cross from the preparing worker. */
 export interface PreparedDiff {
   name: string;
   html: string;
-  facts: PdfFacts;
+  facts: Omit<PdfFacts, 'source'> & { document: string };
   noteCount: number;
   report: DiffReport;
+  /** What each revision is made from (for the provenance: both revisions' source hashes). */
+  inputs: { from: string[]; to: string[] };
+  /** The new revision's section files, in order: data-bron="<index>:<line>" in the HTML refers to them. */
+  sections: string[];
+  timings: Record<string, number>;
+}
+
+export interface DiffRequest {
+  /** The new revision's paths (its content folder). */
+  paths: BuildPaths;
+  /** The old revision's content folder. */
+  oldContent: string;
+  year: string;
+  dataFile: string;
+  labels: { from: string; to: string };
 }
 
 /**
  * One document of a year in two revisions → the redline: the new revision's layout, with what changed marked
- * in the body, tables, charts, footnotes and the margin column, and a summary block first. The beslisnota's
- * internal (complete) version is compared.
+ * in the body, tables, charts, footnotes and the margin column, and the change list first. The beslisnota's
+ * internal (complete) version is compared; each change says whether it is in the public version too.
  */
-export async function prepareDiff(paths: BuildPaths, oldContent: string, year: string, dataFile: string, labels: { from: string; to: string }): Promise<PreparedDiff> {
+export async function prepareDiff({ paths, oldContent, year, dataFile, labels }: DiffRequest): Promise<PreparedDiff> {
+  const { times: timings, lap } = stopwatch();
   const oldDataFile = join(oldContent, year, basename(dataFile));
   if (!existsSync(oldDataFile)) throw new SourceError(oldDataFile, undefined, undefined, `${labels.from} has no ${basename(dataFile)} for ${year}: nothing to compare this document with`);
   const [before, after] = await Promise.all([loadDocument(oldContent, year, oldDataFile), loadDocument(paths.content, year, dataFile)]);
+  lap('load');
   const [oldHast, newHast] = await Promise.all([
     sectionsToHast(before.sections, before.datasets, 'volledig', { noteKeys: true, streep: before.brief.soort === 'beslisnota' }),
-    sectionsToHast(after.sections, after.datasets, 'volledig', { noteKeys: true, streep: after.brief.soort === 'beslisnota' }),
+    // The new revision's blocks say where they were written (data-bron): a block the pages cannot hold is reported there, as by build.
+    sectionsToHast(after.sections, after.datasets, 'volledig', { noteKeys: true, streep: after.brief.soort === 'beslisnota', sourceRefs: true }),
   ]);
-  const diff = diffDocuments(oldHast, newHast);
+  lap('markdown');
+  const diff = diffDocuments(oldHast, newHast, { woo: after.brief.soort === 'beslisnota' });
   const facts = diffFacts(before, after);
   const report: DiffReport = { from: labels.from, to: labels.to, diff, data: diffData(before.datasets, after.datasets), facts: [...facts.values()] };
+  lap('diff');
 
-  const blocks: ElementContent[] = [summaryBlock(report), ...diff.blocks];
+  const blocks: ElementContent[] = [...summaryBlocks(report), ...diff.blocks];
   const body = bodyToHtml(blocks, diff.notes, newHast.streep);
   const view = letterView(after, body, { openbaar: false });
   const layout = await loadLayout(paths.templates, after.brief.soort);
@@ -47,11 +69,18 @@ export async function prepareDiff(paths: BuildPaths, oldContent: string, year: s
     diff: true,
     brief: { ...view.brief, datum: marked(facts.get('datum'), view.brief.datum), kenmerk: marked(facts.get('kenmerk'), view.brief.kenmerk) },
   });
+  lap('compose');
+  // The outline: a bookmark per heading, those with changes under them saying how many.
+  const bookmarks: Record<string, string> = {};
+  for (const [heading, n] of diff.changedHeadings) bookmarks[heading] = `${heading} — ${n} ${n === 1 ? 'wijziging' : 'wijzigingen'}`;
   return {
     name: `${after.name}.diff`,
     html,
     noteCount: diff.notes.length,
     report,
+    inputs: { from: before.inputs, to: after.inputs },
+    sections: after.sections.map((s) => s.file),
+    timings,
     facts: {
       title: `Wijzigingen: ${after.brief.onderwerp}`,
       author: `${after.afzender.ministerie}, ${textOfLines(after.afzender.eenheid)}`,
@@ -65,7 +94,9 @@ export async function prepareDiff(paths: BuildPaths, oldContent: string, year: s
       ],
       date: after.brief.datum,
       producer: `voortgang ${VERSION}`,
+      document: `${year}/${after.name}.diff`,
       headings: body.headings,
+      bookmarks,
     },
   };
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { SourceError } from '../errors.js';
+import { showFolderAs, SourceError } from '../errors.js';
 
 /** A revision of content/ to compare: a folder as it is, or the content/ of a git revision, unpacked. */
 export interface Revision {
@@ -33,5 +33,15 @@ export function openRevision(spec: string | undefined, contentDir: string, optio
   const tmp = mkdtempSync(join(tmpdir(), 'voortgang-rev-'));
   const unpack = spawnSync('tar', ['-x', '-C', tmp], { input: tar.stdout });
   if (unpack.status !== 0) throw new Error(`tar failed: ${unpack.stderr.toString()}`);
-  return { dir: join(tmp, path), label: `${spec} (${sha.slice(0, 8)})`, dispose: () => rmSync(tmp, { recursive: true, force: true }) };
+  // Its files are named in messages as git names them: <revision>:<path from where voortgang runs>.
+  const dir = join(tmp, path);
+  const forget = showFolderAs(dir, `${spec}:${relative(process.cwd(), contentDir).split('\\').join('/') || '.'}`);
+  return {
+    dir,
+    label: `${spec} (${sha.slice(0, 8)})`,
+    dispose: () => {
+      forget();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
 }

@@ -11,6 +11,8 @@ export interface PdfFacts {
   producer: string;
   /** The document's headings as written: the outline (bookmarks) gets its titles from them. */
   headings?: string[];
+  /** Outline titles other than the heading itself, by heading (the redline: how many changes a section has). */
+  bookmarks?: Record<string, string>;
   /** Provenance, for `voortgang verify`: which document this is and the hash of what it was made from. */
   source?: { document: string; hash: string; browser: string };
 }
@@ -56,7 +58,7 @@ export function finalizePdf(input: Uint8Array, facts: PdfFacts): Uint8Array {
     `/Keywords ${pdfString(facts.keywords.join(', '))}\n/Creator (voortgang)\n/Producer ${pdfString(facts.producer)}\n` +
     (facts.source ? `/${PROVENANCE_KEYS.document} ${pdfString(facts.source.document)}\n/${PROVENANCE_KEYS.hash} ${pdfString(facts.source.hash)}\n/${PROVENANCE_KEYS.browser} ${pdfString(facts.source.browser)}\n` : '') +
     `/CreationDate (${pinned})\n/ModDate (${pinned})>>\nendobj\n`;
-  const objects = [{ num: Number(info[1]), gen: Number(info[2]), text: infoObject }, ...outlineTitles(text, facts.headings ?? [])].sort((a, b) => a.num - b.num);
+  const objects = [{ num: Number(info[1]), gen: Number(info[2]), text: infoObject }, ...outlineTitles(text, facts.headings ?? [], facts.bookmarks ?? {})].sort((a, b) => a.num - b.num);
 
   // The incremental update: the new objects, an xref section with one subsection per object, the trailer.
   const head = Buffer.from(text, 'latin1');
@@ -81,9 +83,9 @@ export function finalizePdf(input: Uint8Array, facts: PdfFacts): Uint8Array {
  * wraps ("delen:Psychologische"). An outline item whose title is a heading without its spaces is written
  * anew with the heading as written.
  */
-function outlineTitles(text: string, headings: string[]): Array<{ num: number; gen: number; text: string }> {
+function outlineTitles(text: string, headings: string[], bookmarks: Record<string, string>): Array<{ num: number; gen: number; text: string }> {
   const bare = (s: string) => s.replace(/\s+/g, '');
-  const byBare = new Map(headings.map((h) => [bare(h), h.replace(/\s+/g, ' ').trim()]));
+  const byBare = new Map(headings.map((h) => [bare(h), bookmarks[h] ?? h.replace(/\s+/g, ' ').trim()]));
   const out: Array<{ num: number; gen: number; text: string }> = [];
   for (const m of text.matchAll(/(\d+) (\d+) obj\s*<<\/Title (\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f]*>)([\s\S]*?)endobj/g)) {
     const title = decodePdfString(m[3]!);

@@ -52,6 +52,9 @@ export interface NoteHast {
   content: ElementContent[];
   /** With sourceRefs: where its definition was written, as data-bron ("<section index>:<line>"). */
   source?: string;
+  /** Where the note is defined: its section file and line. */
+  file: string;
+  line?: number;
 }
 
 export interface DocumentHast {
@@ -95,7 +98,7 @@ export async function sectionsToHast(
     const content = convert(section, { type: 'root', children: note.definition.children }, ctx);
     const line = note.definition.position?.start.line;
     const source = opts.sourceRefs && line !== undefined ? { source: `${sections.indexOf(section)}:${line}` } : {};
-    return { number: note.number, key: noteKey(note.file, note.definition.identifier), content, ...source };
+    return { number: note.number, key: noteKey(note.file, note.definition.identifier), content, file: note.file, line, ...source };
   });
   return { sections: sectionHasts, notes, streep };
 }

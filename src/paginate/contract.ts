@@ -39,6 +39,8 @@ export const CLASS = {
   signature: 'ondertekening',
   /** Set by the pass: the first part of a split block, and the rest (also a footnote continued on the next page). */
   split: 'gesplitst',
+  /** A page reference: `a.pagina-verwijzing[href="#id"]` gets the number of the page #id starts on (a table of contents, the redline's change list). */
+  pageRef: 'pagina-verwijzing',
   continued: 'vervolg',
 } as const;
 

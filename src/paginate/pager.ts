@@ -382,6 +382,12 @@ class Pager {
       for (const el of p.el.querySelectorAll(`.${CLASS.pageNumber}`)) el.textContent = String(p.number);
       for (const el of p.el.querySelectorAll(`.${CLASS.pageTotal}`)) el.textContent = String(pages.length);
     }
+    // Page references (a table of contents, the redline's change list): the page their target starts on.
+    for (const ref of this.doc.querySelectorAll<HTMLAnchorElement>(`a.${CLASS.pageRef}`)) {
+      const target = this.doc.getElementById((ref.getAttribute('href') ?? '').replace(/^#/, ''));
+      const page = target?.closest<HTMLElement>('[data-pagina]');
+      if (page) ref.textContent = page.dataset.pagina ?? '';
+    }
     const report: PaginationReport = { pages: pages.length, notesOnPage: {}, callsOnPage: {}, continuedNotes: [], unplaced: [], overflows: [], headingAtEnd: [], perPage: [], ms: 0 };
     for (const p of pages) {
       for (const n of p.notes.querySelectorAll(`.${CLASS.note}`)) if (!n.classList.contains(CLASS.continued)) report.notesOnPage[noteId(n)] = p.number;
