@@ -24,7 +24,7 @@ describe('build --all: every year, every document, side by side', () => {
     expect(one.status).toBe(0);
     expect(two.status).toBe(0);
     const files = pdfs(join(base, 'one'));
-    expect(files).toEqual(['2022/kamerbrief.pdf', '2023/beslisnota-openbaar.pdf', '2023/beslisnota.pdf']);
+    expect(files).toEqual(['2022/actieprogramma.pdf', '2022/kamerbrief.pdf', '2023/beslisnota-openbaar.pdf', '2023/beslisnota.pdf']);
     expect(pdfs(join(base, 'two'))).toEqual(files);
     for (const f of files) expect(readFileSync(join(base, 'two', f)).equals(readFileSync(join(base, 'one', f))), f).toBe(true);
     expect(readFileSync(join(base, 'one', '2022', 'kamerbrief.pdf')).equals(readFileSync(kamerbrief()))).toBe(true);

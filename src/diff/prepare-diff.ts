@@ -8,6 +8,7 @@ import { SourceError } from '../errors.js';
 import type { PdfFacts } from '../finalize/pdf-metadata.js';
 import { loadDocument } from '../load/load-document.js';
 import { bodyToHtml, sectionsToHast } from '../markdown/to-html.js';
+import { markdownLayout } from '../build/prepare-document.js';
 import { VERSION } from '../version.js';
 import { diffData, diffFacts, type ValueChange } from './data-diff.js';
 import { diffDocuments } from './document-diff.js';
@@ -29,10 +30,10 @@ export interface PreparedDiff {
 export async function prepareDiff(paths: BuildPaths, oldContent: string, year: string, dataFile: string, labels: { from: string; to: string }): Promise<PreparedDiff> {
   const oldDataFile = join(oldContent, year, basename(dataFile));
   if (!existsSync(oldDataFile)) throw new SourceError(oldDataFile, undefined, undefined, `${labels.from} has no ${basename(dataFile)} for ${year}: nothing to compare this document with`);
-  const [before, after] = await Promise.all([loadDocument(oldContent, year, oldDataFile), loadDocument(paths.content, year, dataFile)]);
+  const [before, after] = await Promise.all([loadDocument(oldContent, year, oldDataFile, paths.templates), loadDocument(paths.content, year, dataFile, paths.templates)]);
   const [oldHast, newHast] = await Promise.all([
-    sectionsToHast(before.sections, before.datasets, 'volledig', { noteKeys: true, streep: before.brief.soort === 'beslisnota' }),
-    sectionsToHast(after.sections, after.datasets, 'volledig', { noteKeys: true, streep: after.brief.soort === 'beslisnota' }),
+    sectionsToHast(before.sections, before.datasets, 'volledig', { noteKeys: true, streep: before.brief.soort === 'beslisnota', layout: markdownLayout(after.layout.descriptor) }),
+    sectionsToHast(after.sections, after.datasets, 'volledig', { noteKeys: true, streep: after.brief.soort === 'beslisnota', layout: markdownLayout(after.layout.descriptor) }),
   ]);
   const diff = diffDocuments(oldHast, newHast);
   const facts = diffFacts(before, after);

@@ -7,7 +7,7 @@ import { isMap, isScalar, parse, parseDocument } from 'yaml';
 import { lineColumnAt, SourceError } from '../errors.js';
 import { positionIn } from '../markdown/data-refs.js';
 import { parseSections } from '../markdown/parse-section.js';
-import type { Kamerbrief } from '../validate/schemas.js';
+import type { Ondertekening } from '../validate/schemas.js';
 
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
@@ -44,7 +44,7 @@ export async function newYear(contentDir: string, year: string, from: string): P
       todo.push(`  ${relative(process.cwd(), join(target, entry))}: fill in kenmerk and datum`);
       // A letter copied from a reconstructed one whose signatories were unknown: the new one needs them.
       const signed = parseDocument(written).get('ondertekening', true);
-      const ONBEKEND: Extract<Kamerbrief['ondertekening'], string> = 'onbekend';
+      const ONBEKEND: Extract<Ondertekening, string> = 'onbekend';
       if (isScalar(signed) && signed.value === ONBEKEND) {
         const { line, column } = lineColumnAt(written, signed.range?.[0] ?? 0);
         todo.push(`  ${relative(process.cwd(), join(target, entry))}:${line}:${column}: ondertekening: ${ONBEKEND} — the signatories are unknown; fill in who signs (a list of - functie: …, naam: …), or keep ${ONBEKEND} (no signature block is printed)`);
