@@ -43,6 +43,18 @@ await build({ ...nodeBundle, entryPoints: [join(root, 'bench', 'floor.js')], out
 timed(['bin/voortgang.js', 'build', '2022', '--output', output]);
 const finished = join(output, '2022', 'kamerbrief.html');
 const pages = /class="pagina-totaal">(\d+)</.exec(readFileSync(finished, 'utf8'))?.[1];
+// `build 2022` makes the letter and its bijlage: its floor prints both finished HTMLs in one browser.
+const finishedBijlage = join(output, '2022', 'actieprogramma.html');
+const yearFloor = ['dist/floor.js', finished, join(scratch, 'floor.pdf'), finishedBijlage, join(scratch, 'floor-bijlage.pdf')];
+
+// The bijlage alone: a content folder with only the Actieprogramma (its data file, sections, data sets and
+// sender), so that a fresh `build 2022` process makes that one PDF; its floor is a bare print of its own HTML.
+const bijlageContent = join(scratch, 'bijlage-content');
+for (const part of ['afzenders', '2022/data', '2022/actieprogramma', '2022/actieprogramma.yaml']) cpSync(join(root, 'content', part), join(bijlageContent, part), { recursive: true });
+const bijlageOutput = join(scratch, 'bijlage-output');
+timed(['bin/voortgang.js', 'build', '2022', '--content', bijlageContent, '--output', bijlageOutput]);
+const bijlageHtml = join(bijlageOutput, '2022', 'actieprogramma.html');
+const bijlagePages = [...readFileSync(bijlageHtml, 'utf8').matchAll(/data-pagina="(\d+)"/g)].pop()?.[1];
 
 // Two revisions of the content for the diff: as it is, and with the ten edits of the revision fixture.
 const revA = join(scratch, 'rev-a');
@@ -66,8 +78,15 @@ for (let i = 0; i < runs; i++) {
   cold.push(b.elapsed);
   if (b.rss) rss.push(b.rss);
   if (b.paginate !== undefined) pager.push(b.paginate);
-  coldFloor.push(timed(['dist/floor.js', finished, join(scratch, 'floor.pdf')]).elapsed);
+  coldFloor.push(timed(yearFloor).elapsed);
   coldDiff.push(timed(diffArgs).elapsed);
+}
+
+const bijlageCold = [];
+const bijlageFloor = [];
+for (let i = 0; i < runs; i++) {
+  bijlageCold.push(timed(['bin/voortgang.js', 'build', '2022', '--content', bijlageContent, '--output', bijlageOutput]).elapsed);
+  bijlageFloor.push(timed(['dist/floor.js', bijlageHtml, join(scratch, 'floor-bijlage-alone.pdf')]).elapsed);
 }
 
 // Cold without the caches: what the very first build of changed sources costs (Markdown trees, validated
@@ -125,16 +144,18 @@ await browser.close();
 rmSync(scratch, { recursive: true, force: true });
 
 const rows = [
-  ['cold build (process start → PDF)', median(cold), median(coldFloor)],
+  ['cold build of 2022: the letter and its bijlage (process start → PDFs)', median(cold), median(coldFloor)],
+  [`cold build of the bijlage alone (Actieprogramma, ${bijlagePages} pages)`, median(bijlageCold), median(bijlageFloor)],
   ['cold build, all caches empty (Markdown trees, validated YAML)', median(uncached), median(coldFloor)],
   ['warm rebuild (browser kept)', median(warm), median(warmFloor)],
 ];
-console.log(`\nvoortgang bench — 2022 Kamerbrief, ${pages} pages, 51 footnotes, 2 tables; median of ${runs} runs (Node ${process.version})\n`);
+console.log(`\nvoortgang bench — 2022 Kamerbrief, ${pages} pages, 51 footnotes, 2 tables, and its bijlage; median of ${runs} runs (Node ${process.version})\n`);
 console.log('| measurement | voortgang | floor (bare page.pdf) | ratio |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const [name, v, f] of rows) console.log(`| ${name} | ${ms(v)} | ${ms(f)} | ×${(v / f).toFixed(2)} |`);
 console.log(`\ncold diff of the 2022 letter (two revisions, redline PDF): median ${ms(median(coldDiff))}, ×${(median(coldDiff) / median(cold)).toFixed(2)} of the cold build (target ≤ ×1.5); runs ${coldDiff.map(Math.round).join(', ')} ms`);
 console.log(`\ncold build runs: ${cold.map(Math.round).join(', ')} ms; floor runs: ${coldFloor.map(Math.round).join(', ')} ms`);
+console.log(`bijlage cold build runs: ${bijlageCold.map(Math.round).join(', ')} ms; its floor runs: ${bijlageFloor.map(Math.round).join(', ')} ms`);
 console.log(`warm rebuild runs: ${warm.map(Math.round).join(', ')} ms`);
 console.log(`peak RSS of the build process (Node side): median ${median(rss)} MB; bench process after warm runs: ${heap} MB`);
 console.log('targets: cold ≤ ×1.15 of the floor; warm rebuild ≤ 300 ms');

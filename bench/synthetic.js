@@ -17,7 +17,8 @@ export function syntheticContent(dir, copies) {
   mkdirSync(join(content, '2022', 'kamerbrief'), { recursive: true });
   cpSync(join(src, 'afzenders'), join(content, 'afzenders'), { recursive: true });
   cpSync(join(src, '2022', 'data'), join(content, '2022', 'data'), { recursive: true });
-  cpSync(join(src, '2022', 'kamerbrief.yaml'), join(content, '2022', 'kamerbrief.yaml'));
+  // The letter alone: without the list of its bijlagen (the bijlage is not copied along).
+  writeFileSync(join(content, '2022', 'kamerbrief.yaml'), readFileSync(join(src, '2022', 'kamerbrief.yaml'), 'utf8').replace(/^bijlagestukken:.*\n(?:[ \t]+.*\n)*/m, ''));
   const body = readdirSync(join(src, '2022', 'kamerbrief')).filter((f) => f.endsWith('.md')).sort();
   const width = String(copies).length;
   for (let k = 1; k <= copies; k++) {

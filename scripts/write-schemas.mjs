@@ -1,16 +1,18 @@
-// Writes schemas/*.schema.json from the zod schemas in src/validate/schemas.ts — the one definition of the
-// source formats, used by the build to validate and by editors (VS Code YAML extension) to check and complete.
+// Writes schemas/*.schema.json from the zod schemas in src/validate/schemas.ts and the descriptors of the kinds
+// of document (templates/<soort>/layout.yaml, their facts) — the one definition of the source formats, used by the build to validate and by editors (VS Code YAML extension) to check and complete.
 //   node scripts/write-schemas.mjs [--check]    --check: exit 1 if a committed schema is out of date
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const dir = mkdtempSync(join(tmpdir(), 'voortgang-schemas-'));
-const out = join(dir, 'schemas.mjs');
-await build({ entryPoints: ['src/validate/schemas.ts'], outfile: out, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
-const { schemaFiles } = await import(pathToFileURL(out).href);
+// Bundled inside the project, its packages left to Node: they resolve from node_modules/ (one zod for all).
+mkdirSync(join('node_modules', '.cache'), { recursive: true });
+const dir = mkdtempSync(join('node_modules', '.cache', 'voortgang-schemas-'));
+const out = resolve(dir, 'schemas.mjs');
+await build({ entryPoints: ['src/validate/schema-files.ts'], outfile: out, bundle: true, packages: 'external', platform: 'node', format: 'esm', logLevel: 'warning' });
+const { schemaFilesOf } = await import(pathToFileURL(out).href);
+const schemaFiles = schemaFilesOf('templates');
 const { z } = await import('zod');
 rmSync(dir, { recursive: true, force: true });
 

@@ -24,7 +24,7 @@ describe('build --all: every year, every document, side by side', () => {
     expect(one.status).toBe(0);
     expect(two.status).toBe(0);
     const files = pdfs(join(base, 'one'));
-    expect(files).toEqual(['2022/kamerbrief.pdf', '2023/beslisnota-openbaar.pdf', '2023/beslisnota.pdf']);
+    expect(files).toEqual(['2022/actieprogramma.pdf', '2022/kamerbrief.pdf', '2023/beslisnota-openbaar.pdf', '2023/beslisnota.pdf']);
     expect(pdfs(join(base, 'two'))).toEqual(files);
     for (const f of files) expect(readFileSync(join(base, 'two', f)).equals(readFileSync(join(base, 'one', f))), f).toBe(true);
     expect(readFileSync(join(base, 'one', '2022', 'kamerbrief.pdf')).equals(readFileSync(kamerbrief()))).toBe(true);
@@ -36,12 +36,12 @@ describe('build --all: every year, every document, side by side', () => {
     expect(made.status).toBe(0);
     const r = voortgang(['build', '--all', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(pdfs(join(dir, 'output'))).toEqual(['2022/kamerbrief.pdf', '2023/beslisnota-openbaar.pdf', '2023/beslisnota.pdf']);
+    expect(pdfs(join(dir, 'output'))).toEqual(['2022/actieprogramma.pdf', '2022/kamerbrief.pdf', '2023/beslisnota-openbaar.pdf', '2023/beslisnota.pdf']);
     expect(r.stdout).toMatch(/^document +pages +time +result$/m);
     expect(r.stdout).toMatch(/^2022\/kamerbrief +13 +\d+\.\d s +ok$/m);
     expect(r.stdout).toMatch(/^2023\/beslisnota-openbaar +\d+ +\d+\.\d s +ok$/m);
     expect(r.stdout).toMatch(/^2024\/beslisnota +– +\d+\.\d s +FAILED: content\/2024\/beslisnota\.yaml:7:10: kenmerk: is empty — fill in the kenmerk of this document, e\.g\. "4355467"$/m);
-    expect(r.stdout).toMatch(/^3 PDFs built, 1 document failed, in \d+\.\d s$/m);
+    expect(r.stdout).toMatch(/^4 PDFs built, 1 document failed, in \d+\.\d s$/m);
     expect(r.stderr).toContain('content/2024/beslisnota.yaml:8:8: datum: is empty — fill in the date of this document, YYYY-MM-DD, e.g. 2022-12-14');
   });
 
@@ -180,6 +180,10 @@ describe('a new year from the last', () => {
     expect(existsSync(join(dir, 'output', '2024', 'kamerbrief.pdf'))).toBe(false);
 
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^kenmerk:.*$/m, 'kenmerk: 5012345').replace(/^datum:.*$/m, 'datum: 2024-12-10'));
+    // The bijlage came along: its datum is emptied too.
+    expect(r.stdout).toContain('content/2024/actieprogramma.yaml: fill in datum');
+    const bijlage = join(content, '2024', 'actieprogramma.yaml');
+    writeFileSync(bijlage, readFileSync(bijlage, 'utf8').replace(/^datum:.*$/m, 'datum: 2024-11-30'));
     const after = voortgang(['build', '2024', '--content', content, '--output', join(dir, 'output')], { cwd: dir });
     expect(after.stderr).toBe('');
     expect(after.stdout).toMatch(/output\/2024\/kamerbrief\.pdf: 13 pages, 51 footnotes/);

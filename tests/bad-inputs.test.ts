@@ -50,7 +50,7 @@ beforeAll(() => {
   const r = run(work, ['build', '2022', '2023']);
   expect(r.status, r.stderr).toBe(0);
   good = snapshot(join(work, 'output'));
-  expect([...good.keys()].filter((k) => k.endsWith('.pdf')).sort()).toEqual(['2022/kamerbrief.pdf', '2023/beslisnota-openbaar.pdf', '2023/beslisnota.pdf']);
+  expect([...good.keys()].filter((k) => k.endsWith('.pdf')).sort()).toEqual(['2022/actieprogramma.pdf', '2022/kamerbrief.pdf', '2023/beslisnota-openbaar.pdf', '2023/beslisnota.pdf']);
 }, 120_000);
 
 afterAll(() => {

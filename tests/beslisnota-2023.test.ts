@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { scratchCopy, voortgang } from './helpers/cli.js';
+import { letterAlone, scratchCopy, voortgang } from './helpers/cli.js';
 import { plantEverywhere } from './helpers/pdf-plant.js';
 import { CHANNELS, contains, pdfWords, type Channel, type PdfWords } from './helpers/pdf-words.js';
 import { readLetter, type LetterPage } from './helpers/pdf-text.js';
@@ -101,6 +101,7 @@ describe('personal data and the streep, on fixtures', () => {
     const data = join(dir, 'content', '2023', 'beslisnota.yaml');
     // The same year also holds a Kamerbrief: `build 2023` must print every document of the year.
     for (const part of ['kamerbrief.yaml', 'kamerbrief', 'data']) cpSync(join(dir, 'content', '2022', part), join(dir, 'content', '2023', part), { recursive: true });
+    writeFileSync(join(dir, 'content', '2023', 'kamerbrief.yaml'), letterAlone(readFileSync(join(dir, 'content', '2023', 'kamerbrief.yaml'), 'utf8')));
     // Below the streep, the words also go where the internal version carries them in other channels than page
     // text: a link (an annotation's URI), and a chart (its text alternative is the structure tree's /Alt).
     const streep = join(dir, 'content', '2023', 'beslisnota', '05-niet-openbaar.md');

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scratchCopy, voortgang } from './helpers/cli.js';
+import { letterAlone, scratchCopy, voortgang } from './helpers/cli.js';
 import { pdfCharacters } from './helpers/pdf-raw.js';
 import { readLetter, readPdfText, type LetterPage } from './helpers/pdf-text.js';
 
@@ -20,7 +20,7 @@ function chartLetter(edit?: (dir: string) => void): { dir: string; build: () => 
   const year = join(content, '2098');
   cpSync(join(content, '2022', 'data'), join(year, 'data'), { recursive: true });
   cpSync(SECTION, join(year, 'kamerbrief', '01-grafiek.md'));
-  writeFileSync(join(year, 'kamerbrief.yaml'), readFileSync(join(content, '2022', 'kamerbrief.yaml'), 'utf8'));
+  writeFileSync(join(year, 'kamerbrief.yaml'), letterAlone(readFileSync(join(content, '2022', 'kamerbrief.yaml'), 'utf8')));
   edit?.(dir);
   const output = join(dir, 'output');
   return {

@@ -1,3 +1,6 @@
+import { parse } from 'yaml';
+import { geometryCss } from '../src/compose/letter-view.js';
+import type { LayoutDescriptor } from '../src/validate/layout-schema.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +13,8 @@ import { launchBrowser, Renderer } from '../dist/voortgang.js';
  * number of lines.
  */
 const ROOT = join(import.meta.dirname, '..');
-const CSS = readFileSync(join(ROOT, 'templates', 'css', 'huisstijl.css'), 'utf8');
+// The shared stylesheet with the Kamerbrief's text column (its descriptor's page geometry).
+const CSS = readFileSync(join(ROOT, 'templates', 'css', 'huisstijl.css'), 'utf8') + geometryCss((parse(readFileSync(join(ROOT, 'templates', 'kamerbrief', 'layout.yaml'), 'utf8')) as LayoutDescriptor).pagina);
 const LINES = 10;
 const LINE_MM = (13.5 * 25.4) / 72;
 
@@ -171,7 +175,7 @@ describe('the page-filling pass, on fixture pages of 10 lines', () => {
 
 describe('the DOM contract', () => {
   it('is what the layouts provide', () => {
-    for (const layout of ['kamerbrief.hbs', 'beslisnota.hbs']) {
+    for (const layout of ['kamerbrief/kamerbrief.hbs', 'beslisnota/beslisnota.hbs', 'bijlage/bijlage.hbs']) {
       const text = readFileSync(join(ROOT, 'templates', layout), 'utf8');
       for (const id of [DOM.flow, DOM.notes, DOM.firstPage, DOM.nextPage]) expect(text, `${layout} #${id}`).toContain(`id="${id}"`);
       for (const c of [CLASS.pageText, CLASS.pageContent, CLASS.pageNotes]) expect(text, `${layout} .${c}`).toContain(`class="${c}"`);

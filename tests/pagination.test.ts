@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scratchCopy, voortgang } from './helpers/cli.js';
+import { letterAlone, scratchCopy, voortgang } from './helpers/cli.js';
 import { readLetter, type LetterPage } from './helpers/pdf-text.js';
 
 /**
@@ -40,7 +40,7 @@ function stressLetter(dir: string): void {
   mkdirSync(join(year, 'kamerbrief'), { recursive: true });
   mkdirSync(join(year, 'data'), { recursive: true });
   writeFileSync(join(year, 'kamerbrief', '01-tekst.md'), `${lines.join('\n')}\n${notes.join('\n\n')}\n`);
-  writeFileSync(join(year, 'kamerbrief.yaml'), readFileSync(join(dir, 'content', '2022', 'kamerbrief.yaml'), 'utf8').replace('kenmerk: "4355467"', 'kenmerk: "9999999"'));
+  writeFileSync(join(year, 'kamerbrief.yaml'), letterAlone(readFileSync(join(dir, 'content', '2022', 'kamerbrief.yaml'), 'utf8')).replace('kenmerk: "4355467"', 'kenmerk: "9999999"'));
   const years = Array.from({ length: 60 }, (_, i) => 1960 + i);
   writeFileSync(
     join(year, 'data', 'lang.yaml'),

@@ -1,8 +1,9 @@
-import { letterView, signatories, textOfLines } from '../compose/letter-view.js';
+import { letterView, textOfLines } from '../compose/letter-view.js';
 import { loadLayout } from '../compose/templates.js';
 import type { PdfFacts } from '../finalize/pdf-metadata.js';
 import { loadDocument } from '../load/load-document.js';
-import { sectionsToHtml, type Extent } from '../markdown/to-html.js';
+import { sectionsToHtml, type Extent, type MarkdownLayout } from '../markdown/to-html.js';
+import type { LayoutDescriptor } from '../validate/layout-schema.js';
 import { stopwatch } from '../timings.js';
 import { VERSION } from '../version.js';
 
@@ -28,36 +29,31 @@ export interface PreparedDocument {
 }
 
 /**
- * The versions a document is printed in. A beslisnota has two: the internal one, complete and with its
- * author's personal data, and the public one for the Woo (`<name>-openbaar.pdf`), which ends at the streep
- * and carries no personal data. A Kamerbrief is public as a whole.
+ * The versions a document is printed in, from its kind's descriptor (templates/<soort>/layout.yaml): e.g. a
+ * beslisnota's internal one, complete and with its author's personal data, and the public one for the Woo
+ * (`<name>-openbaar.pdf`), which ends at the streep and carries no personal data. A Kamerbrief has one.
  */
-interface Version {
-  suffix: string;
-  extent: Extent;
-  openbaar: boolean;
-  subject: string;
+export function versionsOf(descriptor: LayoutDescriptor) {
+  return descriptor.versies.map((v) => ({ suffix: v.achtervoegsel, extent: v.omvang as Extent, openbaar: v.openbaar, subject: v.onderwerp }));
 }
 
-function versionsOf(soort: 'kamerbrief' | 'beslisnota'): Version[] {
-  if (soort === 'kamerbrief') return [{ suffix: '', extent: 'volledig', openbaar: true, subject: 'Kamerbrief' }];
-  return [
-    { suffix: '', extent: 'volledig', openbaar: false, subject: 'Beslisnota' },
-    { suffix: '-openbaar', extent: 'openbaar', openbaar: true, subject: 'Beslisnota, openbare versie (Woo)' },
-  ];
+/** What the Markdown step takes from a layout: the text width (charts are drawn at it) and the heading numbering. */
+export function markdownLayout(descriptor: LayoutDescriptor): MarkdownLayout {
+  return { textWidthMm: parseFloat(descriptor.pagina['tekst-breedte']), numbering: descriptor.koppen.nummering };
 }
 
 /** load → validate → markdown → compose: everything before the browser, for every version of a document. */
 export async function prepareDocument(paths: BuildPaths, year: string, dataFile: string): Promise<PreparedDocument[]> {
   const { times: timings, lap } = stopwatch();
 
-  const sources = await loadDocument(paths.content, year, dataFile);
+  const sources = await loadDocument(paths.content, year, dataFile, paths.templates);
   lap('load');
   const { brief, afzender } = sources;
-  const versions = versionsOf(brief.soort);
+  const descriptor = sources.layout.descriptor;
+  const versions = versionsOf(descriptor);
   // Only a document with a public version of its own may have a streep: elsewhere its text would be printed.
   const streep = versions.some((v) => v.extent === 'openbaar');
-  const bodies = await Promise.all(versions.map((v) => sectionsToHtml(sources.sections, sources.datasets, v.extent, { streep })));
+  const bodies = await Promise.all(versions.map((v) => sectionsToHtml(sources.sections, sources.datasets, v.extent, { streep, layout: markdownLayout(descriptor) })));
   lap('markdown');
   const layout = await loadLayout(paths.templates, brief.soort);
   const htmls = versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar })));
@@ -75,13 +71,13 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
     facts: {
       title: brief.onderwerp,
       author: `${afzender.ministerie}, ${textOfLines(afzender.eenheid)}`,
-      subject: `${v.subject}, ons kenmerk ${brief.kenmerk}`,
+      subject: typeof brief.kenmerk === 'string' ? `${v.subject}, ons kenmerk ${brief.kenmerk}` : v.subject,
       keywords: [
-        `kenmerk ${brief.kenmerk}`,
+        ...(typeof brief.kenmerk === 'string' ? [`kenmerk ${brief.kenmerk}`] : []),
         brief.soort,
         ...(v.extent === 'openbaar' ? ['openbaar', 'Woo'] : []),
         // A letter reconstructed from an incomplete source says so: it is printed without a signature block.
-        ...(brief.soort === 'kamerbrief' && signatories(brief) === null ? ['ondertekening onbekend'] : []),
+        ...(Object.entries(descriptor.feiten).some(([k, f]) => f.type === 'ondertekening' && brief[k] === 'onbekend') ? ['ondertekening onbekend'] : []),
         year,
       ],
       date: brief.datum,

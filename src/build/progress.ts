@@ -23,6 +23,8 @@ export function progress(queue: Job[], tty: boolean, out: NodeJS.WritableStream,
   if (!tty) {
     // In the order of the queue, whatever order the documents finish in: the same build logs the same lines.
     const done = new Map<Job, JobResult>();
+    // One cause shared by every document (a browser that cannot start) is said once, not once per document.
+    const said = new Set<string>();
     let next = 0;
     return {
       started() {},
@@ -30,7 +32,11 @@ export function progress(queue: Job[], tty: boolean, out: NodeJS.WritableStream,
         done.set(r.job, r);
         for (let d = done.get(queue[next]!); d; d = done.get(queue[++next]!)) {
           for (const b of d.built) out.write(`${relative(process.cwd(), b.pdfFile)}: ${b.pages} pages, ${b.footnotes} footnotes\n`);
-          if (d.error !== undefined) err.write(`${failureText(d.error)}\n`);
+          const text = d.error === undefined ? undefined : failureText(d.error);
+          if (text !== undefined && !said.has(text)) {
+            said.add(text);
+            err.write(`${text}\n`);
+          }
         }
       },
     };

@@ -1,7 +1,8 @@
-import { formatDate } from '../format/nl.js';
+import { formatDate, formatMonth } from '../format/nl.js';
 import type { DocumentSources } from '../load/load-document.js';
 import type { DocumentBody } from '../markdown/to-html.js';
-import type { Kamerbrief } from '../validate/schemas.js';
+import type { FactSpec, LayoutDescriptor } from '../validate/layout-schema.js';
+import type { Brief, Ondertekening } from '../validate/schemas.js';
 
 /** A margin-column block as printed lines: a text is one line that wraps to the column, a list gives each line. */
 export function linesOf(value: string | string[]): string[] {
@@ -14,11 +15,13 @@ export function textOfLines(value: string | string[]): string {
 }
 
 /**
- * The signatories, or null when the letter says `ondertekening: onbekend`. (The word is written here, not
- * imported from the schemas, which would load zod on every build; the type checks it is the schema's.)
+ * The signatories, or null when the letter says `ondertekening: onbekend` (or has none). (The word is written
+ * here, not imported from the schemas, which would load zod on every build; the type checks it is the schema's.)
  */
-export function signatories(brief: Kamerbrief): Extract<Kamerbrief['ondertekening'], unknown[]> | null {
-  return brief.ondertekening === 'onbekend' ? null : brief.ondertekening;
+export function signatories(brief: Brief): Exclude<Ondertekening, string> | null {
+  const o = brief.ondertekening as Ondertekening | undefined;
+  const unknown: Extract<Ondertekening, string> = 'onbekend';
+  return o === undefined || o === unknown ? null : o;
 }
 
 /** Whose eyes a version is for: the internal version carries personal data, the public one never does. */
@@ -27,12 +30,16 @@ export interface Audience {
 }
 
 /**
- * What a layout may use. Optional facts are present as null so that strict templates can test them with
- * {{#if}}; anything else a template asks for is an error.
+ * What a layout may use: the sender, the body, the table of contents, the page geometry, and under `brief` the
+ * common facts and every fact the kind's descriptor declares. Optional facts are present as null so that strict
+ * templates can test them with {{#if}}; anything else a template asks for is an error.
  */
 export function letterView(sources: DocumentSources, body: DocumentBody, audience: Audience) {
   const { brief, afzender } = sources;
-  const common = {
+  const descriptor = sources.layout.descriptor;
+  const facts: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(descriptor.feiten)) facts[key] = factView(spec, brief[key], audience);
+  return {
     openbaar: audience.openbaar,
     diff: false, // a redline (voortgang diff) sets this and marks what changed
     afzender: {
@@ -46,20 +53,43 @@ export function letterView(sources: DocumentSources, body: DocumentBody, audienc
     },
     body: body.html,
     footnotes: body.footnotesHtml,
+    /** The table of contents: every heading with its number and id; the pager fills in the pages. */
+    inhoud: body.toc,
+    /** The page geometry of the descriptor, as the CSS variables the stylesheets use. */
+    pagina: { css: geometryCss(descriptor.pagina) },
+    brief: {
+      ...facts,
+      kenmerk: typeof brief.kenmerk === 'string' ? brief.kenmerk : '',
+      datum: formatDate(brief.datum),
+      datumIso: brief.datum,
+      datumMaand: formatMonth(brief.datum),
+      onderwerp: brief.onderwerp,
+      bijlagen: brief.bijlagen ?? null,
+    } as Record<string, unknown> & { datum: string; kenmerk: string },
   };
-  const head = {
-    kenmerk: brief.kenmerk,
-    datum: formatDate(brief.datum),
-    datumIso: brief.datum,
-    onderwerp: brief.onderwerp,
-    bijlagen: brief.bijlagen ?? null,
-  };
-  if (brief.soort === 'kamerbrief') {
-    return {
-      ...common,
-      brief: { ...head, geadresseerde: brief.geadresseerde, beantwoording: brief.beantwoording === undefined ? null : linesOf(brief.beantwoording), ondertekening: signatories(brief) },
-    };
+}
+
+/** A fact as a template sees it: lines as lists, an unknown signatory or an absent fact as null, personal data only internally. */
+function factView(spec: FactSpec, value: unknown, audience: Audience): unknown {
+  if (value === undefined || value === null) return null;
+  if (spec.intern && audience.openbaar) return null;
+  switch (spec.type) {
+    case 'regels':
+      return linesOf(value as string | string[]);
+    case 'ondertekening':
+      return value === 'onbekend' ? null : value;
+    case 'datum':
+      return formatDate(value as string);
+    case 'lijst':
+      return (value as unknown[]).map((item) => factView(spec.items ?? { type: "tekst" }, item, audience));
+    case 'object':
+      return Object.fromEntries(Object.entries(spec.velden ?? {}).map(([k, f]) => [k, factView(f, (value as Record<string, unknown>)[k], audience)]));
+    default:
+      return value;
   }
-  const opsteller = audience.openbaar || !brief.opsteller ? null : { naam: brief.opsteller.naam, eenheid: brief.opsteller.eenheid ?? null, telefoon: brief.opsteller.telefoon ?? null, email: brief.opsteller.email ?? null };
-  return { ...common, brief: { ...head, aan: brief.aan, paraaf: brief.paraaf, opsteller } };
+}
+
+/** `:root { --tekst-links: 21mm; … }`: the descriptor's geometry, which the shared stylesheets are written against. */
+export function geometryCss(pagina: LayoutDescriptor['pagina']): string {
+  return `:root { ${Object.entries(pagina).map(([k, v]) => `--${k}: ${v};`).join(' ')} }`;
 }

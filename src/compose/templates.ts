@@ -3,13 +3,19 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { lineColumnAt, SourceError } from '../errors.js';
 import { fsProblem } from '../load/source-files.js';
-import { ROOT } from '../paths.js';
+import type { LayoutDescriptor } from '../validate/layout-schema.js';
+import { kindOf, loadLayouts } from './layouts.js';
 import { precompiledTemplate, templateEnv, type TemplateEnv } from './precompiled.js';
 
-/** A layout: templates/<name>.hbs with the partials in templates/partials/ and stylesheets in templates/css/. */
+/**
+ * A kind's layout: templates/<soort>/ with its descriptor (layout.yaml), template and stylesheets, and the
+ * partials (templates/partials/) and stylesheets (templates/css/) the kinds share. A kind's folder may have a
+ * partials/ of its own; its own stylesheets are the .css files beside its template.
+ */
 export interface Layout {
   name: string;
   file: string;
+  descriptor: LayoutDescriptor;
   render(view: object): string;
 }
 
@@ -19,21 +25,24 @@ export interface Layout {
  * voortgang produced itself, is placed raw with {{{…}}}.
  */
 export async function loadLayout(templatesDir: string, name: string): Promise<Layout> {
-  const file = join(templatesDir, `${name}.hbs`);
-  const partialsDir = join(templatesDir, 'partials');
-  const cssDir = join(templatesDir, 'css');
-  if (!existsSync(templatesDir)) throw new SourceError(templatesDir, undefined, undefined, `no such folder — --templates names a folder of layouts: <kind>.hbs, partials/ and css/ (voortgang's own are in ${join(ROOT, 'templates')})`);
+  const kind = kindOf(await loadLayouts(templatesDir), name);
+  const file = join(kind.dir, kind.descriptor.sjabloon);
   const partials = new Map<string, string>();
-  for (const f of await listFolder(partialsDir, '.hbs')) partials.set(join(partialsDir, f), await readSource(join(partialsDir, f)));
+  for (const dir of [join(templatesDir, 'partials'), join(kind.dir, 'partials')]) {
+    if (dir !== join(templatesDir, 'partials') && !existsSync(dir)) continue;
+    for (const f of await listFolder(dir, '.hbs')) partials.set(basename(f, '.hbs'), join(dir, f));
+  }
+  const partialTexts = new Map<string, string>();
+  for (const path of partials.values()) partialTexts.set(path, await readSource(path));
   const stylesheets = new Map<string, string>();
-  for (const f of await listFolder(cssDir, '.css')) stylesheets.set(f, await readSource(join(cssDir, f)));
+  for (const dir of [join(templatesDir, 'css'), kind.dir]) for (const f of await listFolder(dir, '.css')) stylesheets.set(f, await readSource(join(dir, f)));
   const source = await readSource(file);
 
   // Compiling is most of the cost; a process that builds again reuses the layout while its files are unchanged.
-  const key = JSON.stringify([file, source, [...partials], [...stylesheets]]);
+  const key = JSON.stringify([file, source, [...partialTexts], [...stylesheets], kind.descriptor]);
   const known = compiled.get(key);
   if (known) return known;
-  const layout = await compileLayout(name, file, source, partials, stylesheets);
+  const layout = await compileLayout(name, file, kind.descriptor, source, partialTexts, stylesheets);
   if (compiled.size > 20) compiled.clear();
   compiled.set(key, layout);
   return layout;
@@ -41,7 +50,7 @@ export async function loadLayout(templatesDir: string, name: string): Promise<La
 
 const compiled = new Map<string, Layout>();
 
-async function compileLayout(name: string, file: string, source: string, partials: Map<string, string>, stylesheets: Map<string, string>): Promise<Layout> {
+async function compileLayout(name: string, file: string, descriptor: LayoutDescriptor, source: string, partials: Map<string, string>, stylesheets: Map<string, string>): Promise<Layout> {
   const env = templateEnv();
   const main = await compile(env, file, source);
   for (const [partialFile, text] of partials) {
@@ -49,11 +58,11 @@ async function compileLayout(name: string, file: string, source: string, partial
   }
   env.registerHelper('stylesheet', (sheet: string) => {
     const css = stylesheets.get(sheet);
-    if (css === undefined) throw new Error(`no stylesheet templates/css/${sheet}`);
+    if (css === undefined) throw new Error(`no stylesheet ${sheet} — a stylesheet is a .css file in templates/css/ or beside the template`);
     return new env.SafeString(css);
   });
 
-  return { name, file, render: (view) => main(view) };
+  return { name, file, descriptor, render: (view) => main(view) };
 }
 
 async function readSource(file: string): Promise<string> {
@@ -68,7 +77,7 @@ async function listFolder(dir: string, ext: string): Promise<string[]> {
   try {
     return (await readdir(dir)).filter((f) => f.endsWith(ext)).sort();
   } catch (err) {
-    throw new SourceError(dir, undefined, undefined, `${fsProblem(err)} — a layouts folder has partials/ and css/ beside its <kind>.hbs`);
+    throw new SourceError(dir, undefined, undefined, `${fsProblem(err)} — a layouts folder has partials/ and css/ beside the folders of its kinds`);
   }
 }
 
@@ -126,7 +135,7 @@ function renderError(file: string, source: string, err: Error & { lineNumber?: n
   const pos = / - (\d+):(\d+)$/.exec(err.message);
   const line = err.lineNumber ?? (pos ? Number(pos[1]) : undefined);
   const column = err.column !== undefined ? err.column + 1 : pos ? Number(pos[2]) + 1 : undefined;
-  if (unknown) return new SourceError(file, line, column, `unknown template variable "${unknown[1]}" — it is not in the data given to this layout (see src/compose/letter-view.ts for the fields)`);
+  if (unknown) return new SourceError(file, line, column, `unknown template variable "${unknown[1]}" — it is not in the data given to this layout (the fields are the facts of the layout's descriptor, layout.yaml, and those listed in the README)`);
   return new SourceError(file, line, column, `template: ${err.message}`);
 }
 

@@ -9,6 +9,7 @@ import type { PdfFacts } from '../finalize/pdf-metadata.js';
 import { loadDocument } from '../load/load-document.js';
 import { bodyToHtml, sectionsToHast } from '../markdown/to-html.js';
 import { stopwatch } from '../timings.js';
+import { markdownLayout, versionsOf } from '../build/prepare-document.js';
 import { VERSION } from '../version.js';
 import { diffData, diffFacts, type ValueChange } from './data-diff.js';
 import { diffDocuments } from './document-diff.js';
@@ -47,15 +48,18 @@ export async function prepareDiff({ paths, oldContent, year, dataFile, labels }:
   const { times: timings, lap } = stopwatch();
   const oldDataFile = join(oldContent, year, basename(dataFile));
   if (!existsSync(oldDataFile)) throw new SourceError(oldDataFile, undefined, undefined, `${labels.from} has no ${basename(dataFile)} for ${year}: nothing to compare this document with`);
-  const [before, after] = await Promise.all([loadDocument(oldContent, year, oldDataFile), loadDocument(paths.content, year, dataFile)]);
+  const [before, after] = await Promise.all([loadDocument(oldContent, year, oldDataFile, paths.templates), loadDocument(paths.content, year, dataFile, paths.templates)]);
   lap('load');
+  // A kind with a public version (a beslisnota) may have a streep; each change then says whether it is public.
+  const hasStreep = (d: typeof before) => versionsOf(d.layout.descriptor).some((v) => v.extent === 'openbaar');
+  const layoutOpts = { layout: markdownLayout(after.layout.descriptor) };
   const [oldHast, newHast] = await Promise.all([
-    sectionsToHast(before.sections, before.datasets, 'volledig', { noteKeys: true, streep: before.brief.soort === 'beslisnota' }),
+    sectionsToHast(before.sections, before.datasets, 'volledig', { noteKeys: true, streep: hasStreep(before), ...layoutOpts }),
     // The new revision's blocks say where they were written (data-bron): a block the pages cannot hold is reported there, as by build.
-    sectionsToHast(after.sections, after.datasets, 'volledig', { noteKeys: true, streep: after.brief.soort === 'beslisnota', sourceRefs: true }),
+    sectionsToHast(after.sections, after.datasets, 'volledig', { noteKeys: true, streep: hasStreep(after), sourceRefs: true, ...layoutOpts }),
   ]);
   lap('markdown');
-  const diff = diffDocuments(oldHast, newHast, { woo: after.brief.soort === 'beslisnota' });
+  const diff = diffDocuments(oldHast, newHast, { woo: hasStreep(after) });
   const facts = diffFacts(before, after);
   const report: DiffReport = { from: labels.from, to: labels.to, diff, data: diffData(before.datasets, after.datasets), facts: [...facts.values()] };
   lap('diff');

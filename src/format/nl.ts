@@ -7,6 +7,12 @@ export function formatDate(iso: string): string {
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/** The month and year of a date, as on a report's cover: "november 2022". */
+export function formatMonth(iso: string): string {
+  const [y, m] = iso.split('-').map(Number) as [number, number];
+  return `${MONTHS[m - 1]} ${y}`;
+}
+
 /** Decimals as written in the source: 52.4 keeps one, 62.57 two, 51 none. */
 export function sourceDecimals(value: number): number {
   const s = String(value);

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { SourceError } from '../errors.js';
+import { SourceError, throwIfAny } from '../errors.js';
 import type { Afzender, Brief } from '../validate/schemas.js';
+import { kindOf, loadLayouts, type KindLayout } from '../compose/layouts.js';
 import { datasetCodec, type LoadedDataset } from './dataset.js';
 import { readValidated } from './read-validated.js';
 import { listSourceFiles, readSourceText } from './source-files.js';
@@ -18,6 +19,8 @@ export interface DocumentSources {
   name: string; // e.g. "kamerbrief": output file name and layout
   dataFile: string;
   brief: Brief;
+  /** The layout of its soort: templates/<soort>/ and its descriptor. */
+  layout: KindLayout;
   afzender: Afzender;
   sections: MarkdownSource[];
   datasets: Map<string, LoadedDataset>;
@@ -25,9 +28,13 @@ export interface DocumentSources {
   inputs: string[];
 }
 
-export async function loadDocument(contentDir: string, year: string, dataFile: string): Promise<DocumentSources> {
+export async function loadDocument(contentDir: string, year: string, dataFile: string, templatesDir: string): Promise<DocumentSources> {
   const name = basename(dataFile, '.yaml');
-  const brief = await readValidated(dataFile, contentDir, 'brief', async (text) => (await validators()).validateBrief(dataFile, text));
+  const layouts = await loadLayouts(templatesDir);
+  const descriptors = new Map([...layouts.kinds].map(([k, v]) => [k, v.descriptor]));
+  const brief = await readValidated(dataFile, contentDir, `brief ${layouts.key}`, async (text) => (await validators()).validateBrief(dataFile, text, descriptors));
+  const layout = kindOf(layouts, brief.soort);
+  await checkBijlagen(contentDir, year, dataFile, brief);
 
   // A sender is named, not pointed at: a name like dgsb-jfac, never a path that could lead out of content/.
   const afzenderAt = async () => (await validators()).positionOf(dataFile, await readSourceText(dataFile, contentDir), 'afzender');
@@ -54,11 +61,36 @@ export async function loadDocument(contentDir: string, year: string, dataFile: s
     name,
     dataFile,
     brief,
+    layout,
     afzender,
     sections,
     datasets,
     inputs: [dataFile, afzenderFile, ...sectionFiles, ...[...datasets.values()].map((d) => d.file)],
   };
+}
+
+/**
+ * "Bijlagen: 2" is a promise to the reader: when a document lists its bijlagen (bijlagestukken), their number
+ * must be that number, and each one voortgang makes must be a document of the same year.
+ */
+async function checkBijlagen(contentDir: string, year: string, dataFile: string, brief: Brief): Promise<void> {
+  const listed = brief.bijlagestukken;
+  if (!listed) return;
+  const at = async (path: string | (string | number)[]) => (await validators()).positionOf(dataFile, await readSourceText(dataFile, contentDir), path);
+  const problems: SourceError[] = [];
+  for (const [i, stuk] of listed.entries()) {
+    if (!('document' in stuk)) continue;
+    if (stuk.document === basename(dataFile, '.yaml') || !existsSync(join(contentDir, year, `${stuk.document}.yaml`))) {
+      const p = await at(['bijlagestukken', i, 'document']);
+      problems.push(new SourceError(dataFile, p.line, p.col, `bijlagestukken: "${stuk.document}" is not another document of ${year} — write the name of a data file in ${join(contentDir, year)}/ without .yaml, or { extern: <title> } for a bijlage voortgang does not make`));
+    }
+  }
+  const count = brief.bijlagen ?? 0;
+  if (count !== listed.length) {
+    const p = await at(brief.bijlagen === undefined ? 'bijlagestukken' : 'bijlagen');
+    problems.push(new SourceError(dataFile, p.line, p.col, `bijlagen: ${brief.bijlagen === undefined ? 'is not given' : `says ${count}`}, but bijlagestukken lists ${listed.length} — make them agree (a bijlage not made by voortgang is listed as { extern: <title> })`));
+  }
+  throwIfAny(problems);
 }
 
 async function loadDatasets(dir: string, contentDir: string): Promise<Map<string, LoadedDataset>> {

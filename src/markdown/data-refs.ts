@@ -1,14 +1,17 @@
 import type { Text } from 'mdast';
 import { SourceError } from '../errors.js';
-import { formatFigure } from '../format/nl.js';
+import { formatFigure, formatNumber } from '../format/nl.js';
 import { figureOf, measureKeys, seriesOf, type LoadedDataset } from '../load/dataset.js';
 
 /**
  * Numbers in prose, bound to data: `{{hic.overvallen.2021}}` prints 676 from content/<year>/data/hic.yaml;
  * with more than one measure the measure is named, `{{opheldering.overvallen.realisatie.2021}}` → 38,56%.
- * Formatted as in the tables (Dutch separators, the decimals written in the data). A reference that does not
- * resolve is an error at its file, line and column — never a blank.
+ * Formatted as in the tables (Dutch separators, the decimals written in the data). A change over a period is
+ * computed from the series: `{{hic.straatroven.afname.2012-2021}}` → 71% (the fall from 2012 to 2021, in whole
+ * percent), `toename` for a rise. A reference that does not resolve is an error at its file, line and column —
+ * never a blank.
  */
+const CHANGE = /^(afname|toename)$/;
 const REF = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 export function resolveDataRefs(node: Text, file: string, datasets: Map<string, LoadedDataset>): string {
@@ -26,6 +29,22 @@ export function resolveDataRefs(node: Text, file: string, datasets: Map<string, 
     const reeks = seriesOf(d!, series!);
     if (!reeks) fail(`"${set}" has no series "${series}" — it has: ${Object.keys(d!.data.reeksen).join(', ')}`);
     const measures = measureKeys(d!);
+    const change = rest.length >= 2 && CHANGE.test(rest[rest.length - 2]!) && /^\d{4}-\d{4}$/.test(rest[rest.length - 1]!);
+    if (change) {
+      const [direction, period] = rest.slice(-2) as [string, string];
+      const named = rest.slice(0, -2);
+      if (named.length === 0 && measures.length !== 1) fail(`"${set}" has the measures ${measures.join(', ')}: name one, e.g. {{${set}.${series}.${measures[0]}.${direction}.${period}}}`);
+      const m = named[0] ?? measures[0]!;
+      if (named.length > 1 || !measures.includes(m)) fail(`"${set}" has no measure "${named.join('.')}" — it has: ${measures.join(', ')}`);
+      const [from, to] = period.split('-') as [string, string];
+      const a = figureOf(d!, series!, m, from);
+      const b = figureOf(d!, series!, m, to);
+      if (!a || !b) fail(`"${set}.${series}" has no ${m} for ${!a ? from : to}`);
+      if (a!.value === 0) fail(`a change from ${from} divides by its figure, which is 0`);
+      const pct = ((b!.value - a!.value) / a!.value) * 100;
+      if ((direction === 'afname') !== pct < 0 && pct !== 0) fail(`from ${from} to ${to} the figure ${pct < 0 ? 'falls' : 'rises'} (${formatNumber(pct, 1)}%) — write ${pct < 0 ? 'afname' : 'toename'}`);
+      return `${formatNumber(Math.abs(Math.round(pct)), 0)}%`;
+    }
     let measure: string;
     let year: string;
     if (rest.length === 1) {

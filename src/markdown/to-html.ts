@@ -30,6 +30,27 @@ export interface DocumentBody {
   footnoteCount: number;
   /** The text of every heading, in order (the PDF outline's titles). */
   headings: string[];
+  /** The table of contents: every heading in order, with its id, its number (when the layout numbers it) and its level. */
+  toc: TocEntry[];
+}
+
+export interface TocEntry {
+  id: string;
+  /** "1.", "2.1" — null for a heading the layout does not number (a tussenkop, a title). */
+  nummer: string | null;
+  /** The heading's text without its number. */
+  tekst: string;
+  /** The heading's level, 1 for #, 2 for ##, …; a tussenkop is a level deeper in the table of contents. */
+  niveau: number;
+  tussenkop: boolean;
+}
+
+/** What the Markdown step takes from the layout of the document's kind (templates/<soort>/layout.yaml). */
+export interface MarkdownLayout {
+  /** The text column's width in mm: charts are drawn at it. */
+  textWidthMm: number;
+  /** The heading levels the layout numbers, e.g. [2, 3]: ## → "1.", ### → "1.1". */
+  numbering: number[];
 }
 
 /**
@@ -71,7 +92,7 @@ export async function sectionsToHast(
   sources: MarkdownSource[],
   datasets: Map<string, LoadedDataset>,
   extent: Extent = 'volledig',
-  opts: { noteKeys?: boolean; streep?: boolean; sourceRefs?: boolean } = {},
+  opts: { noteKeys?: boolean; streep?: boolean; sourceRefs?: boolean; layout: MarkdownLayout },
 ): Promise<DocumentHast> {
   const all = await parseSections(sources);
   const errors = [...all.flatMap(checkSection), ...all.flatMap(checkLinks), ...all.flatMap(checkFences), ...all.flatMap(checkSizes), ...all.flatMap(checkStreep)];
@@ -84,7 +105,7 @@ export async function sectionsToHast(
   const { numbering } = sections === all ? checked : numberFootnotes(sections);
 
   const specs = await blockSpecs(all);
-  const figures = await drawFigures(sections, datasets, specs);
+  const figures = await drawFigures(sections, datasets, specs, opts.layout.textWidthMm);
   const calls = new Set<number>(); // a note's text goes with its first call only
   const ctx = { datasets, numberOf: numbering.numberOf, seen: calls, figures, specs, noteKeys: opts.noteKeys === true };
   const sectionHasts = sections.map((section, index) => {
@@ -93,6 +114,7 @@ export async function sectionsToHast(
     const heading = blocks.find((b): b is Element => b.type === 'element' && /^h[1-6]$/.test(b.tagName));
     return { file: section.file, title: heading ? textOf(heading) : basename(section.file, '.md'), blocks };
   });
+  numberHeadings(sectionHasts.flatMap((s) => s.blocks), opts.layout.numbering);
   const notes = numbering.notes.map((note) => {
     const section = sections.find((s) => s.file === note.file)!;
     const content = convert(section, { type: 'root', children: note.definition.children }, ctx);
@@ -116,7 +138,7 @@ export async function sectionsToHtml(
   sources: MarkdownSource[],
   datasets: Map<string, LoadedDataset>,
   extent: Extent = 'volledig',
-  opts: { streep?: boolean } = {},
+  opts: { streep?: boolean; layout: MarkdownLayout },
 ): Promise<DocumentBody & { streep: boolean }> {
   const doc = await sectionsToHast(sources, datasets, extent, { ...opts, sourceRefs: true });
   const notes = doc.notes.map((n) => {
@@ -129,16 +151,61 @@ export async function sectionsToHtml(
 
 export function bodyToHtml(blocks: ElementContent[], notes: Element[], streep: boolean): DocumentBody & { streep: boolean } {
   const headings: string[] = [];
+  const toc: TocEntry[] = [];
   visit({ type: 'root', children: blocks } as HastRoot, 'element', (el: Element) => {
-    if (/^h[1-6]$/.test(el.tagName)) headings.push(textOf(el));
+    if (!/^h[1-6]$/.test(el.tagName)) return;
+    headings.push(textOf(el));
+    const number = el.children.find((c): c is Element => c.type === 'element' && (c.properties.className as string[] | undefined)?.includes(HEADING_NUMBER) === true);
+    const tussenkop = (el.properties.className as string[] | undefined)?.includes('tussenkop') === true;
+    const tekst = el.children.filter((c) => c !== number).map((c) => textOf(c)).join('').trim();
+    if (typeof el.properties.id === 'string') toc.push({ id: el.properties.id, nummer: number ? textOf(number) : null, tekst, niveau: Number(el.tagName.slice(1)) + (tussenkop ? 1 : 0), tussenkop });
   });
   return {
     html: toHtml({ type: 'root', children: blocks }),
     footnotesHtml: toHtml({ type: 'root', children: notes }),
     footnoteCount: notes.length,
     headings,
+    toc,
     streep,
   };
+}
+
+/** The class of a heading's number, `<span class="kop-nummer">2.1</span>`, printed by the layout's numbering. */
+export const HEADING_NUMBER = 'kop-nummer';
+
+/**
+ * Numbers the headings of the levels the layout numbers (1., 1.1, 1.1.1; a tussenkop never) and gives every
+ * heading an id — its number, or its text — that the table of contents and the PDF's links point at.
+ */
+function numberHeadings(blocks: ElementContent[], levels: number[]): void {
+  const sorted = [...levels].sort((a, b) => a - b);
+  const counters = sorted.map(() => 0);
+  const used = new Set<string>();
+  visit({ type: 'root', children: blocks } as HastRoot, 'element', (el: Element) => {
+    if (!/^h[1-6]$/.test(el.tagName)) return;
+    const level = Number(el.tagName.slice(1));
+    const tussenkop = (el.properties.className as string[] | undefined)?.includes('tussenkop') === true;
+    const depth = tussenkop ? -1 : sorted.indexOf(level);
+    let base: string;
+    if (depth >= 0) {
+      counters[depth]!++;
+      for (let i = depth + 1; i < counters.length; i++) counters[i] = 0;
+      const parts = counters.slice(0, depth + 1);
+      const nummer = depth === 0 ? `${parts[0]}.` : parts.join('.');
+      el.children = [h('span', { className: [HEADING_NUMBER] }, nummer), { type: 'text', value: ' ' }, ...el.children];
+      base = `kop-${parts.join('-')}`;
+    } else {
+      base = `kop-${slug(textOf(el)) || 'zonder-tekst'}`;
+    }
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    el.properties = { ...el.properties, id };
+  });
+}
+
+function slug(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
 
 export function noteKey(file: string, identifier: string): string {

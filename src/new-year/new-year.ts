@@ -7,7 +7,7 @@ import { isMap, isScalar, parse, parseDocument } from 'yaml';
 import { lineColumnAt, SourceError } from '../errors.js';
 import { positionIn } from '../markdown/data-refs.js';
 import { parseSections } from '../markdown/parse-section.js';
-import type { Kamerbrief } from '../validate/schemas.js';
+import type { Ondertekening } from '../validate/schemas.js';
 
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
@@ -33,18 +33,20 @@ export async function newYear(contentDir: string, year: string, from: string): P
     for (const entry of (await readdir(staging)).filter((f) => f.endsWith('.yaml')).sort()) {
       const file = join(staging, entry);
       const doc = parseDocument(await readFile(file, 'utf8'));
+      const emptied: string[] = [];
       for (const key of ['kenmerk', 'datum']) {
         if (!doc.has(key)) continue;
+        emptied.push(key);
         doc.set(key, null);
         const pair = isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === key) : undefined;
         if (pair?.value && typeof pair.value === 'object') (pair.value as { comment?: string }).comment = key === 'kenmerk' ? ' vul in: het kenmerk van deze brief' : ' vul in: de datum, JJJJ-MM-DD';
       }
       const written = doc.toString({ nullStr: '' });
       await writeFile(file, written);
-      todo.push(`  ${relative(process.cwd(), join(target, entry))}: fill in kenmerk and datum`);
+      if (emptied.length) todo.push(`  ${relative(process.cwd(), join(target, entry))}: fill in ${emptied.join(' and ')}`);
       // A letter copied from a reconstructed one whose signatories were unknown: the new one needs them.
       const signed = parseDocument(written).get('ondertekening', true);
-      const ONBEKEND: Extract<Kamerbrief['ondertekening'], string> = 'onbekend';
+      const ONBEKEND: Extract<Ondertekening, string> = 'onbekend';
       if (isScalar(signed) && signed.value === ONBEKEND) {
         const { line, column } = lineColumnAt(written, signed.range?.[0] ?? 0);
         todo.push(`  ${relative(process.cwd(), join(target, entry))}:${line}:${column}: ondertekening: ${ONBEKEND} — the signatories are unknown; fill in who signs (a list of - functie: …, naam: …), or keep ${ONBEKEND} (no signature block is printed)`);

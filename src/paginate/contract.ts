@@ -53,5 +53,13 @@ export const SOURCE_ATTRIBUTE = 'data-bron';
 /** The attribute that ties a call to its note: data-noot="n". */
 export const NOTE_ATTRIBUTE = 'data-noot';
 
+/**
+ * A table of contents entry's page number: `<span class="inhoud-pagina" data-inhoud="<heading id>">`, filled in
+ * by the pass with the number of the page the heading landed on. A block whose CSS says `break-before: page`
+ * (a report's title, its table of contents) starts a new page.
+ */
+export const TOC_PAGE_CLASS = 'inhoud-pagina';
+export const TOC_TARGET_ATTRIBUTE = 'data-inhoud';
+
 /** The global the bundled pass defines in the page: `window.voortgangPaginate(): PaginationReport`. */
 export const PAGINATE_GLOBAL = 'voortgangPaginate';

@@ -13,7 +13,7 @@
 //   - a heading never ends a page; figures and the signature block are never split;
 //   - the signature block never starts a page alone: the block before it moves along.
 // Everything is measured with the browser's own layout, so the PDF is what was measured.
-import { CLASS, DOM, NOTE_ATTRIBUTE, SOURCE_ATTRIBUTE } from './contract.js';
+import { CLASS, DOM, NOTE_ATTRIBUTE, SOURCE_ATTRIBUTE, TOC_PAGE_CLASS, TOC_TARGET_ATTRIBUTE } from './contract.js';
 import type { BreakRule, PageReport, PaginationReport } from './report.js';
 
 export const MIN_LINES = 2;
@@ -40,6 +40,13 @@ interface Page {
   /** The note carried from the page before goes on again on the next page (a note longer than a page). */
   carriedOn?: string;
   brokenBy?: BreakRule;
+}
+
+/** A block that starts a page of its own (CSS break-before: page); never the continued part of a split block. */
+function startsPage(block: HTMLElement): boolean {
+  if (block.classList.contains(CLASS.continued)) return false;
+  const b = getComputedStyle(block).breakBefore;
+  return b === 'page' || b === 'left' || b === 'right' || b === 'recto' || b === 'verso';
 }
 
 /** How a block that overflows its page was made to fit: `rest` opens the next page (null: the block stayed whole). */
@@ -93,6 +100,10 @@ class Pager {
     while (queue.length) {
       if (++guard > 100000) throw new Error('pagination does not converge');
       const block = queue.shift()!;
+      if (page.content.childElementCount > 0 && startsPage(block)) {
+        page.brokenBy = 'page-break';
+        page = this.newPage();
+      }
       page.content.appendChild(block);
       this.syncNotes(page);
       if (overflow(page) <= EPS) continue;
@@ -382,13 +393,15 @@ class Pager {
       for (const el of p.el.querySelectorAll(`.${CLASS.pageNumber}`)) el.textContent = String(p.number);
       for (const el of p.el.querySelectorAll(`.${CLASS.pageTotal}`)) el.textContent = String(pages.length);
     }
-    // Page references (a table of contents, the redline's change list): the page their target starts on.
-    for (const ref of this.doc.querySelectorAll<HTMLAnchorElement>(`a.${CLASS.pageRef}`)) {
-      const target = this.doc.getElementById((ref.getAttribute('href') ?? '').replace(/^#/, ''));
-      const page = target?.closest<HTMLElement>('[data-pagina]');
-      if (page) ref.textContent = page.dataset.pagina ?? '';
+    const report: PaginationReport = { pages: pages.length, notesOnPage: {}, callsOnPage: {}, continuedNotes: [], unplaced: [], overflows: [], headingAtEnd: [], tocUnresolved: [], perPage: [], ms: 0 };
+    // Page references — a table of contents' entries, the redline's change list — get the number of the page
+    // their target (a heading, a change) landed on.
+    for (const ref of this.doc.querySelectorAll<HTMLElement>(`.${TOC_PAGE_CLASS}[${TOC_TARGET_ATTRIBUTE}], a.${CLASS.pageRef}`)) {
+      const id = ref.getAttribute(TOC_TARGET_ATTRIBUTE) ?? (ref.getAttribute('href') ?? '').replace(/^#/, '');
+      const on = this.doc.getElementById(id)?.closest<HTMLElement>('[data-pagina]')?.dataset.pagina;
+      if (on) ref.textContent = on;
+      else report.tocUnresolved.push(id);
     }
-    const report: PaginationReport = { pages: pages.length, notesOnPage: {}, callsOnPage: {}, continuedNotes: [], unplaced: [], overflows: [], headingAtEnd: [], perPage: [], ms: 0 };
     for (const p of pages) {
       for (const n of p.notes.querySelectorAll(`.${CLASS.note}`)) if (!n.classList.contains(CLASS.continued)) report.notesOnPage[noteId(n)] = p.number;
       for (const c of p.content.querySelectorAll(`.${CLASS.call}.${CLASS.firstCall}`)) report.callsOnPage[noteId(c)] = p.number;

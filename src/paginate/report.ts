@@ -8,9 +8,10 @@
  *  - unsplittable: a figure, table row, signature or .niet-splitsen block that does not fit moved whole;
  *  - orphans: fewer than MIN_LINES lines (MIN_ROWS rows) of the next block would fit;
  *  - widows: the next block was split higher, so that MIN_LINES lines go to the next page together;
- *  - footnote: a line moved with its call because too little of its note fits (fewer than MIN_NOTE_LINES).
+ *  - footnote: a line moved with its call because too little of its note fits (fewer than MIN_NOTE_LINES);
+ *  - page-break: the next block starts a page of its own (its CSS says break-before: page).
  */
-export type BreakRule = 'keep-with-next' | 'keep-with-previous' | 'unsplittable' | 'orphans' | 'widows' | 'footnote';
+export type BreakRule = 'keep-with-next' | 'keep-with-previous' | 'unsplittable' | 'orphans' | 'widows' | 'footnote' | 'page-break';
 
 export interface PageReport {
   page: number;
@@ -35,6 +36,8 @@ export interface PaginationReport {
   /** Content that does not fit: `source` is the block's data-bron ("<section index>:<line>"), where known. */
   overflows: { page: number; px: number; sideways?: boolean; source?: string }[];
   headingAtEnd: number[];
+  /** Table of contents entries whose heading is on no page (its id was not found): never printed blank. */
+  tocUnresolved: string[];
   perPage: PageReport[];
   /** Time the pass took in the page, ms (one decimal). */
   ms: number;

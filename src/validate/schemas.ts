@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FactSpec, LayoutDescriptor } from './layout-schema.js';
 
 /** The data model of voortgang's sources. JSON Schemas in schemas/ are generated from these (npm run schemas). */
 
@@ -49,61 +50,67 @@ const kenmerk = z
   .transform((v) => String(v).trim())
   .pipe(z.string().regex(/^[0-9A-Za-z][0-9A-Za-z./-]*$/, 'expected the kenmerk as one word without spaces, e.g. "4355467"'));
 
-/** The facts every document has, each written once in its data file. */
+/** The facts every document has, each written once in its data file; a layout's descriptor adds its own. */
+const bijlagestuk = z.union(
+  [
+    z.object({ document: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'expected the name of a document of this year, its data file without .yaml, e.g. actieprogramma').describe('A document voortgang makes: content/<year>/<document>.yaml') }).strict(),
+    z.object({ extern: text.describe('A bijlage not made by voortgang (e.g. a PDF), by its title') }).strict(),
+  ],
+  { error: 'expected { document: <name of a document of this year> } or { extern: <title of a bijlage not made by voortgang> }' },
+);
 const documentFacts = {
-  kenmerk: kenmerk.describe('Ons kenmerk, in the margin column of every page'),
   datum: isoDate.describe('Date of the document, YYYY-MM-DD; written out in Dutch on every page'),
   onderwerp: title.describe('Onderwerp (subject) or title; also the PDF title'),
   bijlagen: z.number({ error: 'expected the number of attachments, e.g. 2' }).int().min(0).optional(),
+  bijlagestukken: z.array(bijlagestuk).optional().describe('The bijlagen, in order: their number must be bijlagen'),
   afzender: text.describe('Name of a file in content/afzenders/ (without .yaml)'),
 };
 
-export const kamerbriefSchema = z
-  .object({
-    soort: z.literal('kamerbrief'),
-    ...documentFacts,
-    geadresseerde: nonEmpty(text, 'line').describe('Address block, one line per item'),
-    beantwoording: lines('the note')
-      .optional()
-      .describe('The "Bij beantwoording…" note in the margin column of page 1: one text that wraps, or a list of lines, one per printed line'),
-    ondertekening: z
-      .union([z.array(z.object({ functie: text, naam: text }).strict()).min(1, `is an empty list — give the signatories as { functie, naam }, or write ondertekening: ${ONBEKEND} when the source does not say who signed`), z.literal(ONBEKEND)], {
-        error: `expected the signatories as a list of { functie, naam }, or ${ONBEKEND} for a letter whose source does not say who signed it`,
-      })
-      .describe(`Signatories, in order; or ${ONBEKEND} (a letter reconstructed from an incomplete source): no signature block is printed and the PDF's Keywords say "ondertekening onbekend"`),
+const signatoriesSchema = z
+  .union([z.array(z.object({ functie: text, naam: text }).strict()).min(1, `is an empty list — give the signatories as { functie, naam }, or write ondertekening: ${ONBEKEND} when the source does not say who signed`), z.literal(ONBEKEND)], {
+    error: `expected the signatories as a list of { functie, naam }, or ${ONBEKEND} for a letter whose source does not say who signed it`,
   })
-  .strict();
+  .describe(`Signatories, in order; or ${ONBEKEND} (a letter reconstructed from an incomplete source): no signature block is printed and the PDF's Keywords say "ondertekening onbekend"`);
 
-export const beslisnotaSchema = z
-  .object({
-    soort: z.literal('beslisnota'),
-    ...documentFacts,
-    aan: nonEmpty(text, 'addressee').describe('Addressees, one per item (e.g. "De minister van Justitie en Veiligheid")'),
-    paraaf: z
-      .object({
-        kop: text.describe('Heading of the paraaf block, e.g. "Algemene leiding"'),
-        parafen: z
-          .array(z.object({ functie: text.describe('e.g. Minister, SG'), vak: text.describe('e.g. Datum/eindparaaf') }).strict())
-          .min(1, 'is an empty list — give at least one paraaf as { functie, vak }'),
-      })
-      .strict()
-      .describe('The bordered paraaf block on page 1'),
-    opsteller: z
-      .object({
-        naam: text,
-        eenheid: text.optional(),
-        telefoon: text.optional(),
-        email: text.optional(),
-      })
-      .strict()
-      .optional()
-      .describe('Author/contact. Personal data: printed in the internal version only, never in the public (Woo) version'),
-  })
-  .strict();
+/** A fact of a layout's descriptor as a schema: each type with the checks and messages of voortgang's facts. */
+function factSchema(spec: FactSpec): z.ZodType {
+  let schema: z.ZodType;
+  switch (spec.type) {
+    case 'tekst': schema = text; break;
+    case 'titel': schema = title; break;
+    case 'kenmerk': schema = kenmerk; break;
+    case 'datum': schema = isoDate; break;
+    case 'getal': schema = z.number({ error: 'expected a number' }); break;
+    case 'regels': schema = lines(spec.item ?? 'the text'); break;
+    case 'ondertekening': schema = signatoriesSchema; break;
+    case 'lijst': {
+      const item = factSchema(spec.items ?? { type: 'tekst' });
+      schema = spec.leeg ? z.array(item).min(1, spec.leeg) : nonEmpty(item, spec.item ?? 'item');
+      break;
+    }
+    case 'object':
+      schema = z.object(Object.fromEntries(Object.entries(spec.velden ?? {}).map(([k, f]) => [k, factSchema(f)]))).strict();
+      break;
+  }
+  if (spec.beschrijving) schema = schema.describe(spec.beschrijving);
+  return spec.optioneel ? schema.optional() : schema;
+}
 
-export const documentSchema = z.discriminatedUnion('soort', [kamerbriefSchema, beslisnotaSchema], {
-  error: 'expected soort: kamerbrief or soort: beslisnota',
-});
+/** The schema of one kind of document: the common facts and those its descriptor declares. */
+export function kindSchema(soort: string, layout: Pick<LayoutDescriptor, 'feiten'>) {
+  const own = Object.fromEntries(Object.entries(layout.feiten).map(([k, f]) => [k, factSchema(f)]));
+  return z.object({ soort: z.literal(soort), ...documentFacts, ...own }).strict();
+}
+
+/** A document's data file: one of the kinds of templates/ (the folders with a layout.yaml), by its soort. */
+export function documentSchemaFor(layouts: ReadonlyMap<string, Pick<LayoutDescriptor, 'feiten'>>) {
+  const kinds = [...layouts.keys()].sort();
+  const options = kinds.map((k) => kindSchema(k, layouts.get(k)!));
+  const expected = kinds.map((k) => `soort: ${k}`);
+  const error = `expected ${expected.length > 1 ? `${expected.slice(0, -1).join(', ')} or ${expected[expected.length - 1]}` : expected[0]} — a kind of document is a folder of the layouts (templates/<soort>/layout.yaml)`;
+  if (options.length === 1) return options[0]!;
+  return z.discriminatedUnion('soort', options as [ReturnType<typeof kindSchema>, ...ReturnType<typeof kindSchema>[]], { error });
+}
 
 const yearKey = z.string().regex(/^\d{4}$/, 'expected a year of four digits, e.g. 2021');
 const unit = z.enum(['aantal', 'procent'], { error: 'expected "aantal" or "procent"' });
@@ -165,13 +172,25 @@ export const datasetSchema = z
   });
 
 export type Afzender = z.infer<typeof afzenderSchema>;
-export type Kamerbrief = z.infer<typeof kamerbriefSchema>;
-export type Beslisnota = z.infer<typeof beslisnotaSchema>;
-export type Brief = z.infer<typeof documentSchema>;
+export type Ondertekening = { functie: string; naam: string }[] | typeof ONBEKEND;
+export type Bijlagestuk = { document: string } | { extern: string };
+/** A document's facts: the common ones, and those of its kind (see its descriptor), by name. */
+export interface Brief {
+  soort: string;
+  datum: string;
+  onderwerp: string;
+  bijlagen?: number;
+  bijlagestukken?: Bijlagestuk[];
+  afzender: string;
+  [fact: string]: unknown;
+}
 export type Dataset = z.infer<typeof datasetSchema>;
 
-export const schemaFiles = {
-  'afzender.schema.json': afzenderSchema,
-  'brief.schema.json': documentSchema,
-  'dataset.schema.json': datasetSchema,
-} as const;
+/** The JSON Schemas of schemas/, for the kinds of document of a layouts folder. */
+export function schemaFilesFor(layouts: ReadonlyMap<string, Pick<LayoutDescriptor, 'feiten'>>) {
+  return {
+    'afzender.schema.json': afzenderSchema,
+    'brief.schema.json': documentSchemaFor(layouts),
+    'dataset.schema.json': datasetSchema,
+  } as const;
+}

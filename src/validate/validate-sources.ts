@@ -4,7 +4,8 @@ import { loadedDataset, type LoadedDataset } from '../load/dataset-from-yaml.js'
 import { parseYaml } from '../load/read-yaml.js';
 import { grafiekSchema, tabelSchema, type Grafiek, type Tabel } from './block-schemas.js';
 import { checkDatasetSource } from './dataset-source.js';
-import { afzenderSchema, datasetSchema, documentSchema, type Afzender, type Brief } from './schemas.js';
+import type { LayoutDescriptor } from './layout-schema.js';
+import { afzenderSchema, datasetSchema, documentSchemaFor, type Afzender, type Brief } from './schemas.js';
 import { issueToError, validateYaml } from './validate-yaml.js';
 
 /**
@@ -12,8 +13,8 @@ import { issueToError, validateYaml } from './validate-yaml.js';
  * only when a source is not in the cache of validated files: zod and the YAML parser are ≈0.6 MB of code that a
  * build of unchanged sources does not need to load.
  */
-export function validateBrief(file: string, text: string): Brief {
-  return validateYaml(parseYaml(file, text), documentSchema);
+export function validateBrief(file: string, text: string, layouts: ReadonlyMap<string, Pick<LayoutDescriptor, 'feiten'>>): Brief {
+  return validateYaml(parseYaml(file, text), documentSchemaFor(layouts)) as Brief;
 }
 
 export function validateAfzender(file: string, text: string): Afzender {
@@ -36,8 +37,8 @@ export function validateBlock(file: string, node: Code): Tabel | Grafiek {
 }
 
 /** Where the afzender field is in a letter's data file, for the error that its file does not exist. */
-export function positionOf(file: string, text: string, key: string): { line: number; col: number } {
+export function positionOf(file: string, text: string, key: string | (string | number)[]): { line: number; col: number } {
   const source = parseYaml(file, text);
-  const node = source.doc.get(key, true) as { range?: [number, number, number] } | undefined;
+  const node = (typeof key === 'string' ? source.doc.get(key, true) : source.doc.getIn(key, true)) as { range?: [number, number, number] } | undefined;
   return source.lines.linePos(node?.range?.[0] ?? 0);
 }

@@ -7,7 +7,9 @@ import type { YamlSource } from '../load/read-yaml.js';
 export function validateYaml<S extends z.ZodType>(source: YamlSource, schema: S): z.infer<S> {
   const result = schema.safeParse(source.value);
   if (result.success) return result.data;
-  throwIfAny(result.error.issues.map((issue) => issueToError(source, issue)));
+  // In the order of the file, whatever the order of the schema's fields (a kind's facts follow the common ones).
+  const errors = result.error.issues.map((issue) => issueToError(source, issue));
+  throwIfAny(errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
   throw new Error('unreachable');
 }
 

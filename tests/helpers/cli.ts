@@ -25,3 +25,11 @@ export function scratchCopy(parts: Array<'content' | 'templates'> = ['content'])
   for (const p of parts) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
   return dir;
 }
+
+/**
+ * A letter's data file for a copy of the letter alone (another year, a fixture): without the list of its
+ * bijlagen, which names documents of its own year (the bijlage is not copied along).
+ */
+export function letterAlone(yaml: string): string {
+  return yaml.replace(/^bijlagestukken:.*\n(?:[ \t]+.*\n)*/m, '');
+}

@@ -13,7 +13,7 @@ import type { Grafiek } from '../../validate/block-schemas.js';
  * Every `grafiek` block of the printed sections as a figure: caption, the chart as inline SVG (vector text
  * and lines in the PDF) with its text alternative, and the source of its data.
  */
-export async function drawFigures(sections: ParsedSection[], datasets: Map<string, LoadedDataset>, specs: Map<Code, BlockSpec>): Promise<Map<Code, Element>> {
+export async function drawFigures(sections: ParsedSection[], datasets: Map<string, LoadedDataset>, specs: Map<Code, BlockSpec>, textWidthMm: number): Promise<Map<Code, Element>> {
   const blocks: Array<{ node: Code; file: string }> = [];
   for (const section of sections) {
     visit(section.tree, 'code', (node) => {
@@ -22,7 +22,7 @@ export async function drawFigures(sections: ParsedSection[], datasets: Map<strin
   }
   const figures = await Promise.all(
     blocks.map(async ({ node, file }, i) => {
-      const chart = chartFromBlock(node, file, datasets, specs.get(node) as Grafiek);
+      const chart = chartFromBlock(node, file, datasets, specs.get(node) as Grafiek, textWidthMm);
       const id = `grafiek-${i + 1}`;
       const svg = await chartSvg(chart.spec, `${id}-`);
       svg.properties = { ...svg.properties, role: 'img', ariaLabel: chart.alt };

@@ -39,10 +39,11 @@ export interface Chart {
   alt: string;
 }
 
-/** Width of the text column (137.5 mm, templates/css/huisstijl.css --tekst-breedte) in CSS pixels: the chart is drawn at the size it is printed. */
-const COLUMN_PX = Math.round((137.5 / 25.4) * 96);
-
-export function chartFromBlock(node: Code, file: string, datasets: Map<string, LoadedDataset>, g: Grafiek): Chart {
+/**
+ * A chart is drawn at the size it is printed: the width of the layout's text column (its descriptor's
+ * pagina.tekst-breedte, in mm) in CSS pixels.
+ */
+export function chartFromBlock(node: Code, file: string, datasets: Map<string, LoadedDataset>, g: Grafiek, textWidthMm: number): Chart {
   const fail = (message: string): never => {
     throw new SourceError(file, node.position?.start.line, node.position?.start.column, `grafiek: ${message}`);
   };
@@ -71,7 +72,7 @@ export function chartFromBlock(node: Code, file: string, datasets: Map<string, L
     g.weergave === 'index'
       ? { name: `Index (${base} = 100)`, unit: 'index' as const }
       : { name: unit === 'procent' ? `${measureLabel(d, measure)} (%)` : measureLabel(d, measure), unit };
-  const spec: ChartSpec = { soort: g.soort, width: COLUMN_PX, height: g.hoogte, years: years.map(String), series, axis };
+  const spec: ChartSpec = { soort: g.soort, width: Math.round((textWidthMm / 25.4) * 96), height: g.hoogte, years: years.map(String), series, axis };
   return { spec, titel: g.titel, bron: d.data.bron, alt: altText(g.titel, g.soort, axis.name, years, keys, d, measure) };
 }
 
