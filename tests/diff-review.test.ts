@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { removedLabel } from '../src/diff/note-match.js';
-import { ROOT, voortgang } from './helpers/cli.js';
+import { diffOutputOf, ROOT, voortgang } from './helpers/cli.js';
 import { readLetter } from './helpers/pdf-text.js';
 
 /**
@@ -107,7 +107,7 @@ describe('2. footnotes and sections followed by their content, not by file names
     expect(r.stdout).toContain('## 2. Preventie (herhaald) daderschap\nrenamed: 03-preventie-daderschap.md → 03-preventie-herhaald-daderschap.md (no words changed)');
     expect(marks(r.stdout)).toEqual([]);
     expect(r.stdout).not.toContain('## voetnoot');
-    const summary = diff(dir, '2022').stdout;
+    const summary = diffOutputOf(diff(dir, '2022').stdout, 'kamerbrief');
     expect(summary).toBe(`kamerbrief: a → b\n  renamed: 03-preventie-daderschap.md → 03-preventie-herhaald-daderschap.md\n  footnotes: 0 added, 0 removed, 0 changed\nout/2022/kamerbrief.diff.pdf: ${/: (\d+) pages/.exec(summary)![1]} pages\n`);
     expect((await readLetter(join(dir, 'out', '2022', 'kamerbrief.diff.pdf')))[0]!.body.replace(/- /g, '-')).toContain('Bestand hernoemd: 03-preventie-daderschap.md → 03-preventie-herhaald-daderschap.md (“2. Preventie (herhaald) daderschap”).');
   });

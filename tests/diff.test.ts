@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenize } from '../src/diff/tokens.js';
-import { ROOT, voortgang } from './helpers/cli.js';
+import { diffOutputOf, ROOT, voortgang } from './helpers/cli.js';
 import { colouredRuns, type ColouredRun } from './helpers/pdf-colours.js';
 import { readLetter } from './helpers/pdf-text.js';
 
@@ -73,7 +73,7 @@ describe('the redline of two revisions of the 2022 letter', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     text = r.stdout;
-    summary = diff(dir, '--from', 'a', '--to', 'b').stdout;
+    summary = diffOutputOf(diff(dir, '--from', 'a', '--to', 'b').stdout, 'kamerbrief');
   });
 
   it('the word diff marks exactly the ten edits, nothing else', () => {

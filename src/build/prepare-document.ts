@@ -25,6 +25,8 @@ export interface PreparedDocument {
   inputs: string[];
   /** The section files, in order: data-bron="<index>:<line>" in the HTML refers to them. */
   sections: string[];
+  /** The documents of the year this one declares as its bijlagen (bijlagestukken: - document: <name>). */
+  bijlagen: string[];
   timings: Record<string, number>;
 }
 
@@ -67,6 +69,7 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
     footnoteCount: bodies[i]!.footnoteCount,
     inputs: sources.inputs,
     sections: sources.sections.map((s) => s.file),
+    bijlagen: (brief.bijlagestukken ?? []).flatMap((b) => ('document' in b && typeof b.document === 'string' ? [b.document] : [])),
     timings,
     facts: {
       title: brief.onderwerp,

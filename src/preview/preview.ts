@@ -11,7 +11,7 @@ import { watchSources, type SourceWatch } from './watch.js';
 export interface PreviewOptions {
   paths: BuildPaths;
   year: string;
-  /** The document (version) the URL opens: kamerbrief, beslisnota, beslisnota-openbaar. Default: the first. */
+  /** The document (version) the URL opens: kamerbrief, beslisnota, beslisnota-openbaar. Default: the first that is no other document's bijlage (the letter, not its bijlage). */
   document?: string;
   /** 0: a free port. */
   port?: number;
@@ -120,7 +120,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     throw err;
   }
 
-  const doc = options.document ?? session.list()[0]?.name;
+  const doc = options.document ?? session.main()?.name;
   return {
     url: `${server.url}${doc ? `?doc=${encodeURIComponent(doc)}` : ''}`,
     session,

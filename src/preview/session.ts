@@ -66,6 +66,13 @@ export class PreviewSession {
     return [...this.versions.values()];
   }
 
+  /** What the preview opens when no document is named: the first that is no other document's bijlage. */
+  main(): VersionView | undefined {
+    const bijlagen = new Set([...this.versions.values()].flatMap((v) => v.prepared?.bijlagen ?? []));
+    const all = this.list();
+    return all.find((v) => !bijlagen.has(basename(v.dataFile, '.yaml'))) ?? all[0];
+  }
+
   get(name: string): VersionView | undefined {
     return this.versions.get(name);
   }

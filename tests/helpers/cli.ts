@@ -33,3 +33,13 @@ export function scratchCopy(parts: Array<'content' | 'templates'> = ['content'])
 export function letterAlone(yaml: string): string {
   return yaml.replace(/^bijlagestukken:.*\n(?:[ \t]+.*\n)*/m, '');
 }
+
+/**
+ * One document's part of what `voortgang diff` prints for a year (every document of the year in turn): from
+ * its "<name>: a → b" line to its "<…>/<name>.diff.pdf: N pages" line.
+ */
+export function diffOutputOf(stdout: string, name: string): string {
+  const m = new RegExp(`^${name}: [\\s\\S]*?\\n\\S*\\b${name}\\.diff\\.pdf: \\d+ pages\\n`, 'm').exec(stdout);
+  if (!m) throw new Error(`no part for ${name} in:\n${stdout}`);
+  return m[0];
+}
