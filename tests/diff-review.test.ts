@@ -6,6 +6,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { removedLabel } from '../src/diff/note-match.js';
 import { diffOutputOf, ROOT, voortgang } from './helpers/cli.js';
+import { edit, twoRevisions } from './helpers/revisions.js';
 import { readLetter } from './helpers/pdf-text.js';
 
 /**
@@ -13,18 +14,7 @@ import { readLetter } from './helpers/pdf-text.js';
  * long titles, renamed/renumbered/split files, changes under the heading right above them, the change list
  * "Wijzigingen" with the page of each change and a link to it, bookmarks, the Woo marking of a beslisnota.
  */
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'voortgang-review-'));
-  cpSync(join(ROOT, 'content'), join(dir, 'a'), { recursive: true });
-  cpSync(join(ROOT, 'content'), join(dir, 'b'), { recursive: true });
-  return dir;
-}
-
-function edit(file: string, from: string, to: string) {
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(from)) throw new Error(`fixture edit does not apply to ${file}: ${from}`);
-  writeFileSync(file, text.replace(from, to));
-}
+const scratch = () => twoRevisions('review');
 
 const diff = (dir: string, year: string, ...args: string[]) => voortgang(['diff', year, '--from', 'a', '--to', 'b', ...args, '--output', join(dir, 'out')], { cwd: dir });
 const letter = (dir: string) => join(dir, 'b', '2022', 'kamerbrief');

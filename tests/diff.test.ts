@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenize } from '../src/diff/tokens.js';
 import { diffOutputOf, ROOT, voortgang } from './helpers/cli.js';
+import { edit, twoRevisions } from './helpers/revisions.js';
 import { colouredRuns, type ColouredRun } from './helpers/pdf-colours.js';
 import { readLetter } from './helpers/pdf-text.js';
 
@@ -23,18 +24,7 @@ const revision = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'kamerb
 const INS = '#0047b3';
 const DEL = '#c00000';
 
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'voortgang-diff-'));
-  cpSync(join(ROOT, 'content'), join(dir, 'a'), { recursive: true });
-  cpSync(join(ROOT, 'content'), join(dir, 'b'), { recursive: true });
-  return dir;
-}
-
-function edit(file: string, from: string, to: string) {
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(from)) throw new Error(`fixture edit does not apply to ${file}: ${from}`);
-  writeFileSync(file, text.replace(from, to));
-}
+const scratch = () => twoRevisions('diff');
 
 const diff = (dir: string, ...args: string[]) => voortgang(['diff', '2022', ...args, '--output', join(dir, 'out')], { cwd: dir });
 

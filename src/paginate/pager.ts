@@ -42,11 +42,18 @@ interface Page {
   brokenBy?: BreakRule;
 }
 
-/** A block that starts a page of its own (CSS break-before: page); never the continued part of a split block. */
-function startsPage(block: HTMLElement): boolean {
-  if (block.classList.contains(CLASS.continued)) return false;
-  const b = getComputedStyle(block).breakBefore;
-  return b === 'page' || b === 'left' || b === 'right' || b === 'recto' || b === 'verso';
+/**
+ * The blocks that start a page of their own (CSS break-before: page), read in one go before the pass moves
+ * anything, so that no block's getComputedStyle forces a style pass in the middle of the page-filling. The
+ * continued part of a split block is a new element, so it is never among them.
+ */
+function pageStarts(blocks: HTMLElement[]): Set<HTMLElement> {
+  const starts = new Set<HTMLElement>();
+  for (const block of blocks) {
+    const b = getComputedStyle(block).breakBefore;
+    if (b === 'page' || b === 'left' || b === 'right' || b === 'recto' || b === 'verso') starts.add(block);
+  }
+  return starts;
 }
 
 /** How a block that overflows its page was made to fit: `rest` opens the next page (null: the block stayed whole). */
@@ -95,12 +102,13 @@ class Pager {
 
   run(): PaginationReport {
     const queue = Array.from(this.flow.children) as HTMLElement[];
+    const starts = pageStarts(queue);
     let page = this.newPage();
     let guard = 0;
     while (queue.length) {
       if (++guard > 100000) throw new Error('pagination does not converge');
       const block = queue.shift()!;
-      if (page.content.childElementCount > 0 && startsPage(block)) {
+      if (page.content.childElementCount > 0 && starts.has(block)) {
         page.brokenBy = 'page-break';
         page = this.newPage();
       }
