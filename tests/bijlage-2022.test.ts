@@ -206,23 +206,24 @@ describe('the Kamerbrief\'s bijlagen', () => {
     expect(readdirSync(join(inject('output'), '2022')).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['actieprogramma.pdf', 'kamerbrief.pdf']);
   });
 
-  it('an error at the bijlagen line when their number is not that of the bijlagen the letter lists', () => {
+  /** The 2022 letter with one edit of its kamerbrief.yaml, built: the result, the file and the line where `marker` is. */
+  const buildEdited = (from: string, to: string, marker: (line: string) => boolean) => {
     const dir = scratchCopy(['content']);
     const file = join(dir, 'content', '2022', 'kamerbrief.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('bijlagen: 2\n', 'bijlagen: 3\n'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
     const r = voortgang(['build', '2022', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
+    return { r, line: readFileSync(file, 'utf8').split('\n').findIndex(marker) + 1 };
+  };
+
+  it('an error at the bijlagen line when their number is not that of the bijlagen the letter lists', () => {
+    const { r, line } = buildEdited('bijlagen: 2\n', 'bijlagen: 3\n', (l) => l.startsWith('bijlagen:'));
     expect(r.status).toBe(1);
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('bijlagen:')) + 1;
     expect(r.stderr).toContain(`content/2022/kamerbrief.yaml:${line}:11: bijlagen: says 3, but bijlagestukken lists 2 — make them agree (a bijlage not made by voortgang is listed as { extern: <title> })`);
   });
 
   it('an error at its line for a bijlage named as a document of the year that does not exist', () => {
-    const dir = scratchCopy(['content']);
-    const file = join(dir, 'content', '2022', 'kamerbrief.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('document: actieprogramma', 'document: actieprogram'));
-    const r = voortgang(['build', '2022', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
+    const { r, line } = buildEdited('document: actieprogramma', 'document: actieprogram', (l) => l.includes('document: actieprogram'));
     expect(r.status).toBe(1);
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('document: actieprogram')) + 1;
     expect(r.stderr).toContain(`content/2022/kamerbrief.yaml:${line}:15: bijlagestukken: "actieprogram" is not another document of 2022`);
   });
 });

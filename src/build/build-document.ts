@@ -97,7 +97,7 @@ export function checkPagination(dataFile: string, report: PaginationReport, foot
     else atFile(message);
   }
   for (const p of report.headingAtEnd) atFile(`page ${p} ends with a heading`);
-  if (report.tocUnresolved?.length) atFile(`the table of contents points at ${report.tocUnresolved.join(', ')}, which no page holds`);
+  if (report.unresolvedRefs.length) atFile(`a page reference (table of contents, change list) points at ${report.unresolvedRefs.join(', ')}, which no page holds`);
   throwIfAny(problems);
 }
 

@@ -40,6 +40,11 @@ export function versionsOf(descriptor: LayoutDescriptor) {
 }
 
 /** What the Markdown step takes from a layout: the text width (charts are drawn at it) and the heading numbering. */
+/** Only a kind with a public version of its own may have a streep: elsewhere the text under it would be printed. */
+export function mayHaveStreep(descriptor: LayoutDescriptor): boolean {
+  return versionsOf(descriptor).some((v) => v.extent === 'openbaar');
+}
+
 export function markdownLayout(descriptor: LayoutDescriptor): MarkdownLayout {
   return { textWidthMm: parseFloat(descriptor.pagina['tekst-breedte']), numbering: descriptor.koppen.nummering };
 }
@@ -53,11 +58,10 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
   const { brief, afzender } = sources;
   const descriptor = sources.layout.descriptor;
   const versions = versionsOf(descriptor);
-  // Only a document with a public version of its own may have a streep: elsewhere its text would be printed.
-  const streep = versions.some((v) => v.extent === 'openbaar');
+  const streep = mayHaveStreep(descriptor);
   const bodies = await Promise.all(versions.map((v) => sectionsToHtml(sources.sections, sources.datasets, v.extent, { streep, layout: markdownLayout(descriptor) })));
   lap('markdown');
-  const layout = await loadLayout(paths.templates, brief.soort);
+  const layout = await loadLayout(paths.templates, sources.layout);
   const htmls = versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar })));
   lap('compose');
 

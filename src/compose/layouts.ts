@@ -29,20 +29,11 @@ export interface Layouts {
 
 export const DESCRIPTOR = 'layout.yaml';
 
+/**
+ * Reads the descriptors, once per document loaded (a few small files): a warm process (the preview) sees a
+ * changed descriptor on its next build. Their validation is cached by their text.
+ */
 export async function loadLayouts(templatesDir: string): Promise<Layouts> {
-  let known = loaded.get(templatesDir);
-  if (!known) {
-    known = readLayouts(templatesDir);
-    loaded.set(templatesDir, known);
-    known.catch(() => loaded.delete(templatesDir));
-  }
-  return known;
-}
-// Descriptors are read once per process and folder (a build of many documents shares them); `watch` builds
-// in the same process, so a changed descriptor is noticed by its text.
-const loaded = new Map<string, Promise<Layouts>>();
-
-async function readLayouts(templatesDir: string): Promise<Layouts> {
   if (!existsSync(templatesDir)) throw new SourceError(templatesDir, undefined, undefined, `no such folder — --templates names a folder of layouts: a folder per kind of document with its ${DESCRIPTOR}, and partials/ and css/ (voortgang's own are in ${join(ROOT, 'templates')})`);
   let entries;
   try {

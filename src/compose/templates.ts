@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { lineColumnAt, SourceError } from '../errors.js';
 import { fsProblem } from '../load/source-files.js';
 import type { LayoutDescriptor } from '../validate/layout-schema.js';
-import { kindOf, loadLayouts } from './layouts.js';
+import type { KindLayout } from './layouts.js';
 import { precompiledTemplate, templateEnv, type TemplateEnv } from './precompiled.js';
 
 /**
@@ -24,8 +24,8 @@ export interface Layout {
  * line and column, never an empty string. Text placed with {{…}} is HTML-escaped; only the Markdown body, which
  * voortgang produced itself, is placed raw with {{{…}}}.
  */
-export async function loadLayout(templatesDir: string, name: string): Promise<Layout> {
-  const kind = kindOf(await loadLayouts(templatesDir), name);
+export async function loadLayout(templatesDir: string, kind: KindLayout): Promise<Layout> {
+  const name = kind.soort;
   const file = join(kind.dir, kind.descriptor.sjabloon);
   const partials = new Map<string, string>();
   for (const dir of [join(templatesDir, 'partials'), join(kind.dir, 'partials')]) {

@@ -9,7 +9,7 @@ import type { PdfFacts } from '../finalize/pdf-metadata.js';
 import { loadDocument } from '../load/load-document.js';
 import { bodyToHtml, sectionsToHast } from '../markdown/to-html.js';
 import { stopwatch } from '../timings.js';
-import { markdownLayout, versionsOf } from '../build/prepare-document.js';
+import { markdownLayout, mayHaveStreep } from '../build/prepare-document.js';
 import { VERSION } from '../version.js';
 import { diffData, diffFacts, type ValueChange } from './data-diff.js';
 import { diffDocuments } from './document-diff.js';
@@ -51,7 +51,7 @@ export async function prepareDiff({ paths, oldContent, year, dataFile, labels }:
   const [before, after] = await Promise.all([loadDocument(oldContent, year, oldDataFile, paths.templates), loadDocument(paths.content, year, dataFile, paths.templates)]);
   lap('load');
   // A kind with a public version (a beslisnota) may have a streep; each change then says whether it is public.
-  const hasStreep = (d: typeof before) => versionsOf(d.layout.descriptor).some((v) => v.extent === 'openbaar');
+  const hasStreep = (d: typeof before) => mayHaveStreep(d.layout.descriptor);
   const layoutOpts = { layout: markdownLayout(after.layout.descriptor) };
   const [oldHast, newHast] = await Promise.all([
     sectionsToHast(before.sections, before.datasets, 'volledig', { noteKeys: true, streep: hasStreep(before), ...layoutOpts }),
@@ -67,7 +67,7 @@ export async function prepareDiff({ paths, oldContent, year, dataFile, labels }:
   const blocks: ElementContent[] = [...summaryBlocks(report), ...diff.blocks];
   const body = bodyToHtml(blocks, diff.notes, newHast.streep);
   const view = letterView(after, body, { openbaar: false });
-  const layout = await loadLayout(paths.templates, after.brief.soort);
+  const layout = await loadLayout(paths.templates, after.layout);
   const html = layout.render({
     ...view,
     diff: true,

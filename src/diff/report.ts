@@ -68,7 +68,7 @@ export function summaryBlocks(r: DiffReport): Element[] {
           changes.map((c) => {
             const w = wooOf(c);
             return h('tr', [
-              h('td', h('a', { className: [CLASS.pageRef], href: `#${c.id}` }, '?')),
+              h('td', h('a', { className: [CLASS.pageRef], href: `#${c.id}`, dataVerwijzing: c.id }, '?')),
               h('td', h('a', { href: `#${c.id}` }, placeOf(c))),
               h('td', [kindOf(c), ...(w ? [h('br'), h('span', { className: [c.openbaar ? 'diff-openbaar' : 'diff-intern'] }, w)] : [])]),
               h('td', contextOf(c)),

@@ -39,7 +39,11 @@ export const CLASS = {
   signature: 'ondertekening',
   /** Set by the pass: the first part of a split block, and the rest (also a footnote continued on the next page). */
   split: 'gesplitst',
-  /** A page reference: `a.pagina-verwijzing[href="#id"]` gets the number of the page #id starts on (a table of contents, the redline's change list). */
+  /**
+   * A page reference: `.pagina-verwijzing[data-verwijzing="<id>"]` gets the number of the page #id starts on
+   * (a table of contents' entries, the redline's change list). A block whose CSS says `break-before: page` (a
+   * report's title, its table of contents) starts a new page.
+   */
   pageRef: 'pagina-verwijzing',
   continued: 'vervolg',
 } as const;
@@ -53,13 +57,8 @@ export const SOURCE_ATTRIBUTE = 'data-bron';
 /** The attribute that ties a call to its note: data-noot="n". */
 export const NOTE_ATTRIBUTE = 'data-noot';
 
-/**
- * A table of contents entry's page number: `<span class="inhoud-pagina" data-inhoud="<heading id>">`, filled in
- * by the pass with the number of the page the heading landed on. A block whose CSS says `break-before: page`
- * (a report's title, its table of contents) starts a new page.
- */
-export const TOC_PAGE_CLASS = 'inhoud-pagina';
-export const TOC_TARGET_ATTRIBUTE = 'data-inhoud';
+/** The attribute of a page reference (CLASS.pageRef) naming the id of its target. */
+export const PAGE_REF_ATTRIBUTE = 'data-verwijzing';
 
 /** The global the bundled pass defines in the page: `window.voortgangPaginate(): PaginationReport`. */
 export const PAGINATE_GLOBAL = 'voortgangPaginate';

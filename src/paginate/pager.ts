@@ -13,7 +13,7 @@
 //   - a heading never ends a page; figures and the signature block are never split;
 //   - the signature block never starts a page alone: the block before it moves along.
 // Everything is measured with the browser's own layout, so the PDF is what was measured.
-import { CLASS, DOM, NOTE_ATTRIBUTE, SOURCE_ATTRIBUTE, TOC_PAGE_CLASS, TOC_TARGET_ATTRIBUTE } from './contract.js';
+import { CLASS, DOM, NOTE_ATTRIBUTE, PAGE_REF_ATTRIBUTE, SOURCE_ATTRIBUTE } from './contract.js';
 import type { BreakRule, PageReport, PaginationReport } from './report.js';
 
 export const MIN_LINES = 2;
@@ -401,14 +401,14 @@ class Pager {
       for (const el of p.el.querySelectorAll(`.${CLASS.pageNumber}`)) el.textContent = String(p.number);
       for (const el of p.el.querySelectorAll(`.${CLASS.pageTotal}`)) el.textContent = String(pages.length);
     }
-    const report: PaginationReport = { pages: pages.length, notesOnPage: {}, callsOnPage: {}, continuedNotes: [], unplaced: [], overflows: [], headingAtEnd: [], tocUnresolved: [], perPage: [], ms: 0 };
+    const report: PaginationReport = { pages: pages.length, notesOnPage: {}, callsOnPage: {}, continuedNotes: [], unplaced: [], overflows: [], headingAtEnd: [], unresolvedRefs: [], perPage: [], ms: 0 };
     // Page references — a table of contents' entries, the redline's change list — get the number of the page
     // their target (a heading, a change) landed on.
-    for (const ref of this.doc.querySelectorAll<HTMLElement>(`.${TOC_PAGE_CLASS}[${TOC_TARGET_ATTRIBUTE}], a.${CLASS.pageRef}`)) {
-      const id = ref.getAttribute(TOC_TARGET_ATTRIBUTE) ?? (ref.getAttribute('href') ?? '').replace(/^#/, '');
+    for (const ref of this.doc.querySelectorAll<HTMLElement>(`.${CLASS.pageRef}[${PAGE_REF_ATTRIBUTE}]`)) {
+      const id = ref.getAttribute(PAGE_REF_ATTRIBUTE)!;
       const on = this.doc.getElementById(id)?.closest<HTMLElement>('[data-pagina]')?.dataset.pagina;
       if (on) ref.textContent = on;
-      else report.tocUnresolved.push(id);
+      else report.unresolvedRefs.push(id);
     }
     for (const p of pages) {
       for (const n of p.notes.querySelectorAll(`.${CLASS.note}`)) if (!n.classList.contains(CLASS.continued)) report.notesOnPage[noteId(n)] = p.number;

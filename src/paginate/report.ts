@@ -36,8 +36,8 @@ export interface PaginationReport {
   /** Content that does not fit: `source` is the block's data-bron ("<section index>:<line>"), where known. */
   overflows: { page: number; px: number; sideways?: boolean; source?: string }[];
   headingAtEnd: number[];
-  /** Table of contents entries whose heading is on no page (its id was not found): never printed blank. */
-  tocUnresolved: string[];
+  /** Page references (table of contents, change list) whose target is on no page (its id was not found): never printed blank. */
+  unresolvedRefs: string[];
   perPage: PageReport[];
   /** Time the pass took in the page, ms (one decimal). */
   ms: number;
