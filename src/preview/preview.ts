@@ -73,7 +73,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     server = await startServer(s, options.port ?? 0, async (name) => {
       try {
         const built = await s.pdf(name);
-        const files = built.flatMap((b) => [b.pdfFile]).map((f) => relative(process.cwd(), f) || f);
+        const files = built.map((b) => relative(process.cwd(), b.pdfFile) || b.pdfFile);
         log(`${files.join(', ')}: printed`);
         return { files };
       } catch (err) {
@@ -96,7 +96,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         const at = sawAt;
         const wanted = srv.watched();
         if (options.document) wanted.add(options.document);
-        if (wanted.size === 0 && s.list()[0]) wanted.add(s.list()[0]!.name);
+        const main = s.main();
+        if (wanted.size === 0 && main) wanted.add(main.name);
         running = s.changed(wanted).then(
           (versions) => {
             for (const v of versions) if (!v.error) info(`${year}/${v.name}: ${v.pages} pages, ${Math.round(performance.now() - at)} ms after the save was seen`);
