@@ -57,12 +57,14 @@ function note(id: number, k: number): string {
   return `<div class="${CLASS.note}" id="noot-${id}" data-noot="${id}"><span class="${CLASS.noteNumber}">${id}</span><div class="${CLASS.noteText}"><p>${Array.from({ length: k }, (_, i) => `n${id}.${i + 1} regel van de noot`).join('<br>')}</p></div></div>`;
 }
 
-async function lay(flow: string, notes = ''): Promise<Laid> {
+/** Lays out `flow`; `before` runs in the page between loading and the pass (to watch the pass at work). */
+async function lay(flow: string, notes = '', before?: string): Promise<Laid> {
   const html = `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><style>${CSS}
 .${CLASS.pageText} { top: 20mm; height: calc(${LINES} * var(--regel)); }</style></head><body>
 <main id="${DOM.flow}">${flow}</main><section id="${DOM.notes}">${notes}</section>
 <template id="${DOM.firstPage}">${PAGE}</template><template id="${DOM.nextPage}">${PAGE}</template></body></html>`;
   await renderer.load(html, `/fixtures/test-${++n}.html`);
+  if (before) await renderer.inspect(before);
   const report = await renderer.paginate();
   const pages = await renderer.inspect<Sheet[]>(`Array.from(document.querySelectorAll('.pagina'), (p) => ({
     blocks: Array.from(p.querySelector('.${CLASS.pageContent}').children, (b) => ({ tag: b.tagName, cls: b.className, text: b.innerText, lines: Math.round(b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight)) })),
@@ -170,6 +172,31 @@ describe('the page-filling pass, on fixture pages of 10 lines', () => {
     expect(pages.map((p) => p.blocks.map((b) => `${b.tag}:${b.lines}`))).toEqual([['P:7'], ['P:2', `DIV:${pages[1]!.blocks[1]?.lines}`]]);
     expect(pages[1]!.blocks[1]!.cls).toBe(CLASS.signature);
     expect(report.perPage[0]!.brokenBy).toBe('keep-with-previous');
+  });
+});
+
+describe('the cost of a measurement', () => {
+  it('stays that of one page: while the pass measures, the document holds the page being filled and nothing else to lay out', async () => {
+    // Every measurement's layout update costs in proportion to what the document holds (src/paginate/pager.ts
+    // has the figures): the blocks still to pour and the pages already filled wait outside it until the end.
+    const watch = `(() => {
+      const seen = (window.__seen = []);
+      const look = () => seen.push([document.getElementById('${DOM.book}')?.childElementCount ?? 0, !!document.getElementById('${DOM.flow}'), !!document.getElementById('${DOM.notes}')]);
+      for (const [proto, name] of [[Element.prototype, 'getBoundingClientRect'], [Element.prototype, 'getClientRects'], [Range.prototype, 'getClientRects'], [Range.prototype, 'getBoundingClientRect']]) {
+        const real = proto[name];
+        proto[name] = function (...a) { look(); return real.apply(this, a); };
+      }
+    })()`;
+    const flow = Array.from({ length: 12 }, (_, i) => `<p>${lines(i % 2 ? 7 : 4, `b${i}-`, i % 3 ? {} : { 2: i + 1 })}</p>`).join('');
+    const notes = Array.from({ length: 12 }, (_, i) => (i % 3 ? '' : note(i + 1, 2))).join('');
+    const { report } = await lay(flow, notes, watch);
+    const seen = await renderer.inspect<[number, boolean, boolean][]>('window.__seen');
+    expect(report.pages).toBeGreaterThanOrEqual(5);
+    expect(seen.length).toBeGreaterThan(20);
+    // During the pass: one page in the book, no flow, no notes section; at the end (the report): every page.
+    const during = seen.filter(([pages]) => pages !== report.pages);
+    expect(during.length).toBeGreaterThan(0);
+    expect(during.filter(([pages, flowIn, notesIn]) => pages !== 1 || flowIn || notesIn)).toEqual([]);
   });
 });
 

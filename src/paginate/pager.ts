@@ -84,6 +84,8 @@ class Pager {
   private readonly notes = new Map<string, HTMLElement>();
   private readonly book: HTMLElement;
   private readonly pages: Page[] = [];
+  /** Finished pages, out of the document until the pass ends (see newPage). */
+  private readonly shelf: DocumentFragment;
 
   constructor(private readonly doc: Document) {
     const flow = doc.getElementById(DOM.flow);
@@ -97,12 +99,18 @@ class Pager {
     if (this.notesSource) for (const note of this.notesSource.querySelectorAll<HTMLElement>(`:scope > .${CLASS.note}`)) this.notes.set(noteId(note), note);
     this.book = doc.createElement('div');
     this.book.id = DOM.book;
+    this.shelf = doc.createDocumentFragment();
     flow.before(this.book);
   }
 
   run(): PaginationReport {
     const queue = Array.from(this.flow.children) as HTMLElement[];
     const starts = pageStarts(queue);
+    // The blocks still to pour and the notes still to place wait outside the document: unrendered as they are
+    // (display: none), in the document they still make every measurement's layout update cost in proportion to
+    // their number — 14 ms a page for a 1,838-page letter against 3.9 ms for a 196-page one, 9.9 ms once out.
+    this.flow.remove();
+    this.notesSource?.remove();
     let page = this.newPage();
     let guard = 0;
     while (queue.length) {
@@ -177,6 +185,11 @@ class Pager {
   private newPage(carried?: HTMLElement): Page {
     const template = this.pages.length === 0 ? this.firstTemplate : this.nextTemplate;
     const el = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+    // Nothing touches a page once the next one is opened: it waits outside the document, so that a measurement
+    // never lays out more than the page being filled (with every page kept in, the cost of a measurement grows
+    // with the page count: 9.9 ms a page for 1,838 pages; 4.8 ms with them shelved, flat from first page to last).
+    const previous = this.pages[this.pages.length - 1];
+    if (previous) this.shelf.appendChild(previous.el);
     this.book.appendChild(el);
     const part = (c: string) => {
       const found = el.querySelector<HTMLElement>(`.${c}`);
@@ -396,6 +409,7 @@ class Pager {
 
   private finish(): PaginationReport {
     const { pages } = this;
+    this.book.prepend(this.shelf);
     for (const p of pages) {
       p.el.dataset.pagina = String(p.number);
       for (const el of p.el.querySelectorAll(`.${CLASS.pageNumber}`)) el.textContent = String(p.number);
@@ -440,8 +454,6 @@ class Pager {
     }
     for (const id of this.notes.keys()) if (!(id in report.notesOnPage)) report.unplaced.push(Number(id));
 
-    this.flow.remove();
-    this.notesSource?.remove();
     for (const t of this.doc.querySelectorAll('template')) t.remove();
     report.ms = Math.round((performance.now() - this.started) * 10) / 10;
     return report;
