@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLASS, DOM } from '../src/paginate/contract.js';
+import { SHELVE_FROM } from '../src/paginate/pager.js';
 import { launchBrowser, Renderer } from '../dist/voortgang.js';
 
 /**
@@ -176,9 +177,9 @@ describe('the page-filling pass, on fixture pages of 10 lines', () => {
 });
 
 describe('the cost of a measurement', () => {
-  it('stays that of one page: while the pass measures, the document holds the page being filled and nothing else to lay out', async () => {
+  it('does not grow with the document: while the pass measures, the blocks still to pour and all but the first pages wait outside it', async () => {
     // Every measurement's layout update costs in proportion to what the document holds (src/paginate/pager.ts
-    // has the figures): the blocks still to pour and the pages already filled wait outside it until the end.
+    // has the figures): the flow, the notes and — from SHELVE_FROM pages on — the filled pages are out of it.
     const watch = `(() => {
       const seen = (window.__seen = []);
       const look = () => seen.push([document.getElementById('${DOM.book}')?.childElementCount ?? 0, !!document.getElementById('${DOM.flow}'), !!document.getElementById('${DOM.notes}')]);
@@ -187,16 +188,19 @@ describe('the cost of a measurement', () => {
         proto[name] = function (...a) { look(); return real.apply(this, a); };
       }
     })()`;
-    const flow = Array.from({ length: 12 }, (_, i) => `<p>${lines(i % 2 ? 7 : 4, `b${i}-`, i % 3 ? {} : { 2: i + 1 })}</p>`).join('');
-    const notes = Array.from({ length: 12 }, (_, i) => (i % 3 ? '' : note(i + 1, 2))).join('');
-    const { report } = await lay(flow, notes, watch);
+    const count = 3 * SHELVE_FROM;
+    const flow = Array.from({ length: count }, (_, i) => `<p>${lines(i % 2 ? 7 : 4, `b${i}-`, i % 3 ? {} : { 2: i + 1 })}</p>`).join('');
+    const notes = Array.from({ length: count }, (_, i) => (i % 3 ? '' : note(i + 1, 2))).join('');
+    const { report, pages } = await lay(flow, notes, watch);
     const seen = await renderer.inspect<[number, boolean, boolean][]>('window.__seen');
-    expect(report.pages).toBeGreaterThanOrEqual(5);
-    expect(seen.length).toBeGreaterThan(20);
-    // During the pass: one page in the book, no flow, no notes section; at the end (the report): every page.
+    expect(report.pages).toBeGreaterThan(SHELVE_FROM + 20);
+    expect(pages.flatMap((p) => p.notes.map((n) => n.id))).toEqual(Array.from({ length: count / 3 }, (_, i) => String(3 * i + 1)));
+    // During the pass: at most SHELVE_FROM pages in the book, no flow, no notes section; the report (at the
+    // end) sees every page.
     const during = seen.filter(([pages]) => pages !== report.pages);
-    expect(during.length).toBeGreaterThan(0);
-    expect(during.filter(([pages, flowIn, notesIn]) => pages !== 1 || flowIn || notesIn)).toEqual([]);
+    expect(during.length).toBeGreaterThan(100);
+    expect(Math.max(...during.map(([pages]) => pages))).toBe(SHELVE_FROM);
+    expect(during.filter(([pages, flowIn, notesIn]) => pages > SHELVE_FROM || flowIn || notesIn)).toEqual([]);
   });
 });
 
