@@ -30,7 +30,9 @@ export interface PoolEvents {
 export async function buildPool(paths: BuildPaths, queue: Job[], jobs: number, preparer: Preparer, browser: Promise<Browser>, events: PoolEvents): Promise<JobResult[]> {
   const results: JobResult[] = new Array(queue.length);
   let next = 0;
-  const lane = async (first: Renderer | undefined) => {
+  const lane = async (first: Promise<Renderer> | undefined) => {
+    // The renderer is handed on as a promise: a document's sources are prepared while its page still opens
+    // (on a cold build, while Chromium starts), not after.
     let renderer = first;
     for (let i = next++; i < queue.length; i = next++) {
       const job = queue[i]!;
@@ -38,26 +40,33 @@ export async function buildPool(paths: BuildPaths, queue: Job[], jobs: number, p
       const t = performance.now();
       let result: JobResult;
       try {
-        renderer ??= await openRenderer(browser);
-        const built = await buildDocument(paths, job.year, job.dataFile, preparer, Promise.resolve(renderer));
+        renderer ??= openRenderer(browser);
+        const built = await buildDocument(paths, job.year, job.dataFile, preparer, renderer);
         result = { job, built, ms: performance.now() - t };
       } catch (error) {
+        // A page that could not open is the failure of this job; the next job tries to open one again.
+        if (renderer && (await renderer.then(() => false, () => true))) renderer = undefined;
         result = { job, built: [], error, ms: performance.now() - t };
       }
       results[i] = result;
       events.finished(result);
     }
-    await renderer?.close();
+    await (await renderer?.catch(() => undefined))?.close();
   };
   const lanes = Math.max(1, Math.min(jobs, queue.length));
   // The first lane's page opens while the sources are prepared; the others open when they take their first job.
-  const firstRenderer = queue.length ? openRenderer(browser).catch(() => undefined) : Promise.resolve(undefined);
-  await Promise.all(Array.from({ length: lanes }, async (_, k) => lane(k === 0 ? await firstRenderer : undefined)));
+  const firstRenderer = queue.length ? openRenderer(browser) : undefined;
+  await Promise.all(Array.from({ length: lanes }, (_, k) => lane(k === 0 ? firstRenderer : undefined)));
   return results;
 }
 
-async function openRenderer(browser: Promise<Browser>): Promise<Renderer> {
-  const r = new Renderer(await browser);
-  await r.ready();
-  return r;
+/** A page of the browser, once it has started; a failure is reported by the job that awaits it, never unhandled. */
+function openRenderer(browser: Promise<Browser>): Promise<Renderer> {
+  const opened = browser.then(async (b) => {
+    const r = new Renderer(b);
+    await r.ready();
+    return r;
+  });
+  opened.catch(() => undefined);
+  return opened;
 }
