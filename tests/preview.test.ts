@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
@@ -267,5 +268,49 @@ describe('voortgang preview 2023: a beslisnota and its public version', () => {
     } finally {
       await preview.stop();
     }
+  });
+});
+
+describe('voortgang preview --open', () => {
+  /** Runs `voortgang preview 2023 --open` with `path` as PATH until it prints its URL and `until` holds, then Ctrl-C. */
+  async function openWith(path: string, until: (stderr: string) => boolean) {
+    const copy = scratchCopy();
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'voortgang.js'), 'preview', '2023', '--open', '--content', 'content', '--output', 'output'], { cwd: copy, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH: path } });
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (c) => (err += c));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const shown = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (c) => {
+        out += c;
+        const m = /voortgang preview: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      void exited.then((code) => reject(new Error(`preview exited with ${code}: ${err}`)));
+    });
+    for (let i = 0; i < 100 && !until(err); i++) await new Promise((r) => setTimeout(r, 50));
+    const served = await fetch(shown).then((r) => r.status);
+    child.kill('SIGINT');
+    return { url: shown, stderr: err, code: await exited, served };
+  }
+
+  it('hands its URL to the desktop opener (xdg-open on Linux) and goes on serving', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'voortgang-opener-'));
+    const asked = join(bin, 'asked');
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$*" > '${asked}'\n`);
+    chmodSync(join(bin, 'xdg-open'), 0o755);
+    const run = await openWith(`${bin}:${process.env.PATH}`, () => existsSync(asked));
+    expect(readFileSync(asked, 'utf8')).toBe(run.url);
+    expect(run.served).toBe(200);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/could not open/);
+  });
+
+  it('without an opener says so in one line, with the URL to open, and goes on serving', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'voortgang-no-opener-')); // a PATH with no xdg-open in it
+    const run = await openWith(bin, (e) => /could not open/.test(e));
+    expect(run.stderr).toContain(`could not open a browser (xdg-open); open ${run.url} yourself\n`);
+    expect(run.served).toBe(200);
+    expect(run.code).toBe(0);
   });
 });
