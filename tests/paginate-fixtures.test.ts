@@ -4,7 +4,7 @@ import type { LayoutDescriptor } from '../src/validate/layout-schema.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLASS, DOM } from '../src/paginate/contract.js';
+import { CLASS, DOM, PAGE_REF_ATTRIBUTE } from '../src/paginate/contract.js';
 import { SHELVE_FROM } from '../src/paginate/pager.js';
 import { launchBrowser, Renderer } from '../dist/voortgang.js';
 
@@ -31,6 +31,7 @@ interface Laid {
     headingAtEnd: number[];
     overflows: unknown[];
     perPage: { page: number; unusedMm: number; brokenBy?: string }[];
+    unresolvedRefs: string[];
   };
   pages: Sheet[];
 }
@@ -189,12 +190,28 @@ describe('the cost of a measurement', () => {
       }
     })()`;
     const count = 3 * SHELVE_FROM;
-    const flow = Array.from({ length: count }, (_, i) => `<p>${lines(i % 2 ? 7 : 4, `b${i}-`, i % 3 ? {} : { 2: i + 1 })}</p>`).join('');
+    // A page reference on page 1 to a block on a shelved page: resolved only if the pages are back in the
+    // document when the pass reads them.
+    const target = count - 10;
+    const ref = `<p>Zie pagina <span class="${CLASS.pageRef}" ${PAGE_REF_ATTRIBUTE}="doel">?</span>.</p>`;
+    const flow = ref + Array.from({ length: count }, (_, i) => `<p${i === target ? ' id="doel"' : ''}>${lines(i % 2 ? 7 : 4, `b${i}-`, i % 3 ? {} : { 2: i + 1 })}</p>`).join('');
     const notes = Array.from({ length: count }, (_, i) => (i % 3 ? '' : note(i + 1, 2))).join('');
     const { report, pages } = await lay(flow, notes, watch);
     const seen = await renderer.inspect<[number, boolean, boolean][]>('window.__seen');
     expect(report.pages).toBeGreaterThan(SHELVE_FROM + 20);
     expect(pages.flatMap((p) => p.notes.map((n) => n.id))).toEqual(Array.from({ length: count / 3 }, (_, i) => String(3 * i + 1)));
+    // Page numbers in order, the reference filled with the page its target landed on (a shelved one).
+    const numbers = await renderer.inspect<{ footers: string[]; ref: string; on: string }>(`({
+      footers: Array.from(document.querySelectorAll('.pagina .${CLASS.pageNumber}'), (e) => e.textContent),
+      ref: document.querySelector('.${CLASS.pageRef}').textContent,
+      on: document.getElementById('doel').closest('.pagina').querySelector('.${CLASS.pageNumber}').textContent,
+    })`);
+    expect(numbers.footers).toEqual(Array.from({ length: report.pages }, (_, i) => String(i + 1)));
+    expect(Number(numbers.on)).toBeGreaterThan(SHELVE_FROM);
+    expect(numbers.ref).toBe(numbers.on);
+    expect(report.unresolvedRefs).toEqual([]);
+    // The fill of every page is read with the pages back: a shelved page would measure as empty.
+    expect(report.perPage.slice(SHELVE_FROM, -1).every((p) => p.unusedMm < 30)).toBe(true);
     // During the pass: at most SHELVE_FROM pages in the book, no flow, no notes section; the report (at the
     // end) sees every page.
     const during = seen.filter(([pages]) => pages !== report.pages);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -271,7 +271,8 @@ describe('voortgang preview 2023: a beslisnota and its public version', () => {
   });
 });
 
-describe('voortgang preview --open', () => {
+// The opener is xdg-open on Linux (open on macOS, start on Windows): these run where it is xdg-open.
+describe.runIf(process.platform === 'linux')('voortgang preview --open', () => {
   /** Runs `voortgang preview 2023 --open` with `path` as PATH until it prints its URL and `until` holds, then Ctrl-C. */
   async function openWith(path: string, until: (stderr: string) => boolean) {
     const copy = scratchCopy();
@@ -297,10 +298,12 @@ describe('voortgang preview --open', () => {
   it('hands its URL to the desktop opener (xdg-open on Linux) and goes on serving', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'voortgang-opener-'));
     const asked = join(bin, 'asked');
-    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$*" > '${asked}'\n`);
+    // Written whole, then renamed: the test never reads a half-written file.
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$*" > '${asked}.tmp' && mv '${asked}.tmp' '${asked}'\n`);
     chmodSync(join(bin, 'xdg-open'), 0o755);
     const run = await openWith(`${bin}:${process.env.PATH}`, () => existsSync(asked));
     expect(readFileSync(asked, 'utf8')).toBe(run.url);
+    rmSync(bin, { recursive: true, force: true });
     expect(run.served).toBe(200);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toMatch(/could not open/);
@@ -309,6 +312,7 @@ describe('voortgang preview --open', () => {
   it('without an opener says so in one line, with the URL to open, and goes on serving', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'voortgang-no-opener-')); // a PATH with no xdg-open in it
     const run = await openWith(bin, (e) => /could not open/.test(e));
+    rmSync(bin, { recursive: true, force: true });
     expect(run.stderr).toContain(`could not open a browser (xdg-open); open ${run.url} yourself\n`);
     expect(run.served).toBe(200);
     expect(run.code).toBe(0);

@@ -420,7 +420,7 @@ class Pager {
 
   private finish(): PaginationReport {
     const { pages } = this;
-    // The shelved pages are one run, from page SHELVE_FROM − 1 to the one before the last (or to the last, when
+    // The shelved pages are one run, from page SHELVE_FROM to the one before the last (or to the last, when
     // an empty last page was dropped): back between the first pages and the last.
     const last = pages[pages.length - 1]!.el;
     this.book.insertBefore(this.shelf, last.parentNode === this.book ? last : null);
