@@ -41,6 +41,23 @@ export function versionsOf(descriptor: LayoutDescriptor) {
 
 /** What the Markdown step takes from a layout: the text width (charts are drawn at it) and the heading numbering. */
 /** Only a kind with a public version of its own may have a streep: elsewhere the text under it would be printed. */
+/** A PDF's subject with the document's kenmerk, when its kind has one (a bijlage has none). */
+export function withKenmerk(subject: string, brief: LoadedBrief): string {
+  return typeof brief.kenmerk === 'string' ? `${subject}, ons kenmerk ${brief.kenmerk}` : subject;
+}
+
+/**
+ * The PDF keywords that say which document this is: its kenmerk (when its kind has one) and its kind; and, for
+ * a letter reconstructed from an incomplete source, that it is printed without a signature block (a fact of
+ * type `ondertekening` in the descriptor, set to `onbekend`). The build and the redline both use them.
+ */
+export function identityKeywords(brief: LoadedBrief, descriptor: LayoutDescriptor): string[] {
+  const unsigned = Object.entries(descriptor.feiten).some(([k, f]) => f.type === 'ondertekening' && brief[k] === 'onbekend');
+  return [...(typeof brief.kenmerk === 'string' ? [`kenmerk ${brief.kenmerk}`] : []), brief.soort, ...(unsigned ? ['ondertekening onbekend'] : [])];
+}
+
+type LoadedBrief = Awaited<ReturnType<typeof loadDocument>>['brief'];
+
 export function mayHaveStreep(descriptor: LayoutDescriptor): boolean {
   return versionsOf(descriptor).some((v) => v.extent === 'openbaar');
 }
@@ -78,15 +95,8 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
     facts: {
       title: brief.onderwerp,
       author: `${afzender.ministerie}, ${textOfLines(afzender.eenheid)}`,
-      subject: typeof brief.kenmerk === 'string' ? `${v.subject}, ons kenmerk ${brief.kenmerk}` : v.subject,
-      keywords: [
-        ...(typeof brief.kenmerk === 'string' ? [`kenmerk ${brief.kenmerk}`] : []),
-        brief.soort,
-        ...(v.extent === 'openbaar' ? ['openbaar', 'Woo'] : []),
-        // A letter reconstructed from an incomplete source says so: it is printed without a signature block.
-        ...(Object.entries(descriptor.feiten).some(([k, f]) => f.type === 'ondertekening' && brief[k] === 'onbekend') ? ['ondertekening onbekend'] : []),
-        year,
-      ],
+      subject: withKenmerk(v.subject, brief),
+      keywords: [...identityKeywords(brief, descriptor), ...(v.extent === 'openbaar' ? ['openbaar', 'Woo'] : []), year],
       date: brief.datum,
       producer: `voortgang ${VERSION}`,
       document: `${year}/${sources.name}${v.suffix}`,

@@ -3,7 +3,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { lineColumnAt, SourceError } from '../errors.js';
 import { fsProblem } from '../load/source-files.js';
-import type { LayoutDescriptor } from '../validate/layout-schema.js';
 import type { KindLayout } from './layouts.js';
 import { precompiledTemplate, templateEnv, type TemplateEnv } from './precompiled.js';
 
@@ -15,7 +14,6 @@ import { precompiledTemplate, templateEnv, type TemplateEnv } from './precompile
 export interface Layout {
   name: string;
   file: string;
-  descriptor: LayoutDescriptor;
   render(view: object): string;
 }
 
@@ -39,10 +37,10 @@ export async function loadLayout(templatesDir: string, kind: KindLayout): Promis
   const source = await readSource(file);
 
   // Compiling is most of the cost; a process that builds again reuses the layout while its files are unchanged.
-  const key = JSON.stringify([file, source, [...partialTexts], [...stylesheets], kind.descriptor]);
+  const key = JSON.stringify([file, source, [...partialTexts], [...stylesheets]]);
   const known = compiled.get(key);
   if (known) return known;
-  const layout = await compileLayout(name, file, kind.descriptor, source, partialTexts, stylesheets);
+  const layout = await compileLayout(name, file, source, partialTexts, stylesheets);
   if (compiled.size > 20) compiled.clear();
   compiled.set(key, layout);
   return layout;
@@ -50,7 +48,7 @@ export async function loadLayout(templatesDir: string, kind: KindLayout): Promis
 
 const compiled = new Map<string, Layout>();
 
-async function compileLayout(name: string, file: string, descriptor: LayoutDescriptor, source: string, partials: Map<string, string>, stylesheets: Map<string, string>): Promise<Layout> {
+async function compileLayout(name: string, file: string, source: string, partials: Map<string, string>, stylesheets: Map<string, string>): Promise<Layout> {
   const env = templateEnv();
   const main = await compile(env, file, source);
   for (const [partialFile, text] of partials) {
@@ -62,7 +60,7 @@ async function compileLayout(name: string, file: string, descriptor: LayoutDescr
     return new env.SafeString(css);
   });
 
-  return { name, file, descriptor, render: (view) => main(view) };
+  return { name, file, render: (view) => main(view) };
 }
 
 async function readSource(file: string): Promise<string> {

@@ -111,6 +111,17 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
   let pastStreep = false;
   for (const { pair, items } of perSection) {
     const file = (pair.now ?? pair.old)!.file;
+    // The new block nearest after and before each item (a removed block stands where the next new one does).
+    const nextNow: Array<ElementContent | undefined> = [];
+    const prevNow: Array<ElementContent | undefined> = [];
+    for (let k = items.length - 1, seen: ElementContent | undefined; k >= 0; k--) {
+      nextNow[k] = seen;
+      if (items[k]!.now) seen = items[k]!.now;
+    }
+    for (let k = 0, seen: ElementContent | undefined; k < items.length; k++) {
+      prevNow[k] = seen;
+      if (items[k]!.now) seen = items[k]!.now;
+    }
     items.forEach((item, k) => {
       const block = item.now ?? item.old;
       if (block?.type === 'element') {
@@ -120,7 +131,7 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
       item.heading = tracker.label();
       item.number = tracker.number();
       item.file = file;
-      item.line = lineOf(item.now) ?? lineOf(items.slice(k + 1).find((i) => i.now)?.now) ?? lineOf([...items.slice(0, k)].reverse().find((i) => i.now)?.now);
+      item.line = lineOf(item.now) ?? lineOf(nextNow[k]) ?? lineOf(prevNow[k]);
       item.openbaar = opts.woo ? !pastStreep : undefined;
     });
   }
@@ -361,7 +372,6 @@ function render(item: Item, rules: AtomRules): Merged | undefined {
     case 'removed': {
       if (item.old!.type !== 'element') return undefined;
       const { element, words } = markAll(item.old as Element, 'del', rules);
-      delete element.properties.dataBron; // where it was written is in the old revision: not a place in the new one
       addClass(element, 'diff-verwijderd');
       return { element, change: 'verwijderd', counts: { inserted: 0, deleted: words } };
     }

@@ -61,8 +61,11 @@ export function signature(el: Element, rules: AtomRules): string {
 
 /** Share of tokens two blocks have in common, in order (0 … 1). */
 export function similarity(a: Element, b: Element, rules: AtomRules): number {
-  const x = tokenList(a, rules);
-  const y = tokenList(b, rules);
+  return tokenSimilarity(tokenList(a, rules), tokenList(b, rules));
+}
+
+/** Share of tokens two token lists have in common, in order (0 … 1). */
+export function tokenSimilarity(x: string[], y: string[]): number {
   if (x.length + y.length === 0) return 1;
   let common = 0;
   for (const c of diffArrays(x, y)) if (!c.added && !c.removed) common += c.value.length;

@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff';
 import type { NoteHast } from '../markdown/to-html.js';
 import { tokenize } from './tokens.js';
+import { tokenSimilarity } from './inline-diff.js';
 import { textOf } from '../markdown/to-html.js';
 
 const ALIKE = 0.5; // notes this alike (tokens in order) are one note changed
@@ -37,7 +38,7 @@ export function matchNotes(oldNotes: NoteHast[], newNotes: NoteHast[]): { rename
     let score = 0;
     oldNotes.forEach((old, oi) => {
       if (usedOld.has(oi)) return;
-      const s = alike(oldTokens[oi]!, newTokens[nj]!);
+      const s = tokenSimilarity(oldTokens[oi]!, newTokens[nj]!);
       const enough = old.key === now.key ? s >= SAME_LABEL : s >= ALIKE;
       if (enough && s > score) [best, score] = [oi, s];
     });
@@ -46,13 +47,6 @@ export function matchNotes(oldNotes: NoteHast[], newNotes: NoteHast[]): { rename
     rename.set(oldNotes[best]!.key, now.key);
   });
   return { rename, removed: oldNotes.filter((_n, oi) => !usedOld.has(oi)) };
-}
-
-function alike(x: string[], y: string[]): number {
-  if (x.length + y.length === 0) return 1;
-  let common = 0;
-  for (const c of diffArrays(x, y)) if (!c.added && !c.removed) common += c.value.length;
-  return (2 * common) / (x.length + y.length);
 }
 
 /** The letter of the i-th removed note (0-based): a … z, aa, ab, … az, ba, … */

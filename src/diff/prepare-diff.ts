@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ElementContent } from 'hast';
 import type { BuildPaths } from '../build/prepare-document.js';
-import { letterView, signatories, textOfLines } from '../compose/letter-view.js';
+import { letterView, textOfLines } from '../compose/letter-view.js';
 import { loadLayout } from '../compose/templates.js';
 import { SourceError } from '../errors.js';
 import type { PdfFacts } from '../finalize/pdf-metadata.js';
 import { loadDocument } from '../load/load-document.js';
 import { bodyToHtml, sectionsToHast } from '../markdown/to-html.js';
 import { stopwatch } from '../timings.js';
-import { markdownLayout, mayHaveStreep } from '../build/prepare-document.js';
+import { identityKeywords, markdownLayout, mayHaveStreep, withKenmerk } from '../build/prepare-document.js';
 import { VERSION } from '../version.js';
 import { diffData, diffFacts, type ValueChange } from './data-diff.js';
 import { diffDocuments } from './document-diff.js';
@@ -88,14 +88,8 @@ export async function prepareDiff({ paths, oldContent, year, dataFile, labels }:
     facts: {
       title: `Wijzigingen: ${after.brief.onderwerp}`,
       author: `${after.afzender.ministerie}, ${textOfLines(after.afzender.eenheid)}`,
-      subject: `Wijzigingen van ${labels.from} naar ${labels.to}, ons kenmerk ${after.brief.kenmerk}`,
-      keywords: [
-        `kenmerk ${after.brief.kenmerk}`,
-        after.brief.soort,
-        'wijzigingen',
-        ...(after.brief.soort === 'kamerbrief' && signatories(after.brief) === null ? ['ondertekening onbekend'] : []),
-        year,
-      ],
+      subject: withKenmerk(`Wijzigingen van ${labels.from} naar ${labels.to}`, after.brief),
+      keywords: [...identityKeywords(after.brief, after.layout.descriptor), 'wijzigingen', year],
       date: after.brief.datum,
       producer: `voortgang ${VERSION}`,
       document: `${year}/${after.name}.diff`,

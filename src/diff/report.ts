@@ -1,4 +1,5 @@
 import type { Element, ElementContent } from 'hast';
+import { basename } from 'node:path';
 import { h } from 'hastscript';
 import { location } from '../errors.js';
 import type { ValueChange } from './data-diff.js';
@@ -79,7 +80,7 @@ export function summaryBlocks(r: DiffReport): Element[] {
     );
   }
   const renamed = r.diff.sections.filter((s) => s.renamedFrom);
-  for (const s of renamed) rows.push(h('p', `Bestand hernoemd: ${s.renamedFrom} → ${baseName(s.file)} (“${s.title}”).`));
+  for (const s of renamed) rows.push(h('p', `Bestand hernoemd: ${s.renamedFrom} → ${basename(s.file)} (“${s.title}”).`));
   const added = r.diff.sections.filter((s) => s.status === 'nieuw');
   const gone = r.diff.sections.filter((s) => s.status === 'verwijderd');
   if (added.length) rows.push(h('p', `Nieuw onderdeel: ${added.map((s) => `“${s.title}”`).join(', ')}.`));
@@ -97,8 +98,6 @@ export function summaryBlocks(r: DiffReport): Element[] {
   blocks[blocks.length - 1]!.properties.className = [...(blocks[blocks.length - 1]!.properties.className as string[]), 'diff-samenvatting-einde'];
   return blocks;
 }
-
-const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 /** A few words around the first change of a block, with what was inserted and deleted marked. */
 export function contextOf(c: Change, words = 14): ElementContent[] {
@@ -146,7 +145,7 @@ export function summaryText(r: DiffReport, name: string): string {
     lines.push(`  ${heading.padEnd(48)} +${sum('inserted')} -${sum('deleted')} words${extra ? ` (${extra})` : ''}`);
   }
   for (const s of r.diff.sections) {
-    if (s.renamedFrom) lines.push(`  renamed: ${s.renamedFrom} → ${baseName(s.file)}`);
+    if (s.renamedFrom) lines.push(`  renamed: ${s.renamedFrom} → ${basename(s.file)}`);
     if (s.status === 'nieuw') lines.push(`  new section: ${s.title}`);
     if (s.status === 'verwijderd') lines.push(`  section removed: ${s.title}`);
   }
@@ -159,7 +158,11 @@ export function summaryText(r: DiffReport, name: string): string {
 
 function byHeading(changes: Change[]): Map<string, Change[]> {
   const groups = new Map<string, Change[]>();
-  for (const c of changes) groups.set(c.heading, [...(groups.get(c.heading) ?? []), c]);
+  for (const c of changes) {
+    const group = groups.get(c.heading);
+    if (group) group.push(c);
+    else groups.set(c.heading, [c]);
+  }
   return groups;
 }
 
@@ -179,7 +182,7 @@ export function wordDiffText(r: DiffReport, name: string): string {
     const status = r.diff.footnotes.find((n) => n.label === c.note)?.status;
     out.push('', `## voetnoot ${c.note} (${status})`, where(c), marked(c.element));
   }
-  for (const s of r.diff.sections) if (s.renamedFrom) out.push('', `## ${s.title}`, `renamed: ${s.renamedFrom} → ${baseName(s.file)} (no words changed)`);
+  for (const s of r.diff.sections) if (s.renamedFrom) out.push('', `## ${s.title}`, `renamed: ${s.renamedFrom} → ${basename(s.file)} (no words changed)`);
   if (r.facts.length || r.data.length) {
     out.push('', '## gegevens');
     for (const v of [...r.facts, ...r.data]) out.push(`${v.where}: [-${v.before}-]{+${v.after}+}`);

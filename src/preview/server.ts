@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { failureText } from '../build/progress.js';
 import { UserError } from '../errors.js';
-import { FONT_DIR, FONT_FILES } from '../print/fonts.js';
+import { faceAt } from '../print/fonts.js';
 import type { PreviewSession, VersionView } from './session.js';
 import { shellHtml } from './shell.js';
 
@@ -49,8 +48,7 @@ export async function startServer(session: PreviewSession, port: number, onPdf: 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!own.has(req.headers.host ?? '')) return send(res, 403, 'text/plain; charset=utf-8', `forbidden: this preview answers only to ${[...own].join(' or ')}\n`);
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const first = session.list()[0]?.name ?? '';
-    const doc = url.searchParams.get('doc') ?? first;
+    const doc = url.searchParams.get('doc') ?? session.main()?.name ?? '';
 
     if (req.method === 'POST') {
       const origin = req.headers.origin;
@@ -69,10 +67,11 @@ export async function startServer(session: PreviewSession, port: number, onPdf: 
       if (v?.snapshot) return send(res, 200, 'text/html; charset=utf-8', v.snapshot);
       return send(res, 404, 'text/plain; charset=utf-8', `${v?.error ?? 'no such document'}\n`);
     }
-    const font = /^\/fonts\/([A-Za-z0-9-]+\.ttf)$/.exec(url.pathname);
-    if (font && (FONT_FILES as readonly string[]).includes(font[1]!)) {
+    const face = faceAt(url.pathname);
+    if (face) {
+      const data = await face;
       res.writeHead(200, { 'content-type': 'font/ttf', 'cache-control': 'public, max-age=31536000, immutable' });
-      return void res.end(await readFile(join(FONT_DIR, font[1]!)));
+      return void res.end(data);
     }
     if (url.pathname === '/favicon.ico') return send(res, 204, 'text/plain', '');
     return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');

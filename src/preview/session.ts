@@ -30,6 +30,8 @@ interface VersionState extends VersionView {
   prepared?: PreparedDocument;
   /** The sources changed since these pages were made. */
   dirty: boolean;
+  /** The sources changed since `prepared` was made (its document's other version may have been prepared since). */
+  stale: boolean;
 }
 
 /**
@@ -87,7 +89,7 @@ export class PreviewSession {
    * looking at) are prepared and paginated again now, the others when they are asked for.
    */
   changed(wanted: Iterable<string>): Promise<VersionView[]> {
-    for (const v of this.versions.values()) v.dirty = true;
+    for (const v of this.versions.values()) v.dirty = v.stale = true;
     const names = new Set(wanted);
     return this.exclusive(async () => {
       const { times, lap } = stopwatch();
@@ -108,7 +110,7 @@ export class PreviewSession {
     if (!v || !v.dirty) return Promise.resolve(v);
     return this.exclusive(async () => {
       if (v.dirty) {
-        await this.prepare(v.dataFile);
+        if (v.stale) await this.prepare(v.dataFile);
         await this.render(v);
       }
       return v;
@@ -154,7 +156,7 @@ export class PreviewSession {
   private state(name: string, dataFile: string): VersionState {
     let v = this.versions.get(name);
     if (!v) {
-      v = { name, dataFile, rev: 0, sections: [], dirty: true, timings: {} };
+      v = { name, dataFile, rev: 0, sections: [], dirty: true, stale: true, timings: {} };
       this.versions.set(name, v);
     }
     return v;
@@ -175,6 +177,7 @@ export class PreviewSession {
       for (const doc of docs) {
         const v = this.state(doc.name, dataFile);
         v.prepared = doc;
+        v.stale = false;
         v.sections = doc.sections;
         v.error = undefined;
         v.timings = { ...doc.timings, prepared: ms };
@@ -187,9 +190,10 @@ export class PreviewSession {
         if (v.dataFile !== dataFile) continue;
         known = true;
         v.prepared = undefined;
+        v.stale = false;
         v.error = failureText(err);
       }
-      if (!known) this.state(basename(dataFile, '.yaml'), dataFile).error = failureText(err);
+      if (!known) Object.assign(this.state(basename(dataFile, '.yaml'), dataFile), { error: failureText(err), stale: false });
     }
     this.sort();
   }

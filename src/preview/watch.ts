@@ -10,22 +10,18 @@ export interface SourceWatch {
  * so that editors that save by writing a new file and renaming it over the old one are seen too; the editors'
  * own scratch files (.swp, backup~, .#lock, vim's 4913) are not changes to the sources.
  */
-export function watchSources(dirs: string[], changed: (files: string[]) => void, quietMs = 15): SourceWatch {
+export function watchSources(dirs: string[], changed: () => void, quietMs = 15): SourceWatch {
   const watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let files = new Set<string>();
   const fire = () => {
     timer = undefined;
-    const batch = [...files];
-    files = new Set();
-    changed(batch);
+    changed();
   };
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
     const w = watch(dir, { recursive: true, persistent: true }, (_event, name) => {
       const file = name ? join(dir, name.toString()) : dir;
       if (isScratch(basename(file))) return;
-      files.add(file);
       if (timer) clearTimeout(timer);
       timer = setTimeout(fire, quietMs);
     });

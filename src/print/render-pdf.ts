@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { PAGINATE_GLOBAL } from '../paginate/contract.js';
 import type { PaginationReport } from '../paginate/report.js';
 import { stopwatch } from '../timings.js';
-import { FONT_DIR } from './fonts.js';
+import { faceAt } from './fonts.js';
 import { printInParts } from './print-in-parts.js';
 
 export type { BreakRule, PageReport, PaginationReport } from '../paginate/report.js';
@@ -89,13 +87,8 @@ export class Renderer {
   }
 
   private async font(path: string) {
-    const m = /^\/fonts\/([A-Za-z0-9-]+\.ttf)$/.exec(path);
-    if (!m) return undefined;
-    const cached = this.files.get(path);
-    if (cached) return cached;
-    const entry = { body: await readFile(join(FONT_DIR, m[1]!)), type: 'font/ttf' };
-    this.files.set(path, entry);
-    return entry;
+    const face = faceAt(path);
+    return face && { body: await face, type: 'font/ttf' };
   }
 
   /**
