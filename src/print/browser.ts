@@ -1,28 +1,18 @@
 import type { Browser } from 'puppeteer-core';
 import { UserError } from '../errors.js';
 import { chromiumCacheDir, chromiumExecutable } from './chromium-binary.js';
+import { CHROMIUM_ARGS } from './browser-args.js';
+import { startChromium, type ChromiumProcess } from './chromium-process.js';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
 
-/** The flags this project's machines need; background networking off so that nothing leaves the machine. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-domain-reliability',
-  '--no-pings',
-  '--font-render-hinting=none',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM_ARGS } from './browser-args.js';
 
 export interface LaunchOptions {
   /** `--browser <path>`: overrides VOORTGANG_BROWSER, PUPPETEER_EXECUTABLE_PATH and the search. */
   browser?: string;
   /**
    * The caller stops the browser itself on Ctrl-C/SIGTERM (the preview closes its server and watch first):
-   * Puppeteer's own handlers, which kill the browser and exit at once, stay off. It still kills it if Node exits.
+   * the handlers that kill the browser (and, on Ctrl-C, exit at once) stay off. It is still killed if Node exits.
    */
   ownSignals?: boolean;
 }
@@ -40,20 +30,41 @@ export function browserIdentity(browser: Browser): BrowserIdentity | undefined {
 
 /** The one place a browser process is started; whoever calls it owns the Browser and closes it. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
-  // Imported here, not at the top: loading Puppeteer is the first thing a build waits for, so it starts first.
-  const [{ default: puppeteer }, found] = await Promise.all([import('puppeteer-core'), findBrowser({ option: options.browser, bundled: chromiumExecutable })]);
+  const found = await findBrowser({ option: options.browser, bundled: chromiumExecutable });
   // The bundled Chromium is a headless-shell build, also when it is named by path.
-  const headless = found.headless === 'shell' || found.path.startsWith(chromiumCacheDirSafe()) ? 'shell' : true;
-  let browser: Browser;
+  const headless = found.headless === 'shell' || found.path.startsWith(chromiumCacheDirSafe()) ? 'shell' : 'new';
+  const cannot = (why: string) => new UserError(`could not start the browser ${found.path} (${describeSource(found)}): ${why} — check that it runs, or point voortgang at another with --browser <path> (voortgang doctor shows the search)`);
+  let chromium: ChromiumProcess;
   try {
-    browser = await puppeteer.launch({ executablePath: found.path, headless, args: CHROMIUM_ARGS, pipe: true, protocolTimeout: 0, ...(options.ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}) });
+    chromium = startChromium(found.path, headless, CHROMIUM_ARGS, { ownSignals: options.ownSignals });
   } catch (err) {
-    const first = String((err as Error)?.message ?? err).split('\n')[0];
-    throw new UserError(`could not start the browser ${found.path} (${describeSource(found)}): ${first} — check that it runs, or point voortgang at another with --browser <path> (voortgang doctor shows the search)`);
+    throw cannot(String((err as Error)?.message ?? err).split('\n')[0]!);
   }
-  identities.set(browser, { ...found, headless: headless === 'shell' ? 'shell' : 'new', version: await browser.version() });
+  // Puppeteer loads while the browser starts (src/print/chromium-process.ts).
+  const puppeteerLoaded = import('puppeteer-core');
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(cannot(`it did not answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+    void chromium.exited.then((how) => reject(cannot(chromium.log()[0] ?? `it ended (${how}) before it answered`)));
+  });
+  gaveUp.catch(() => undefined);
+  let browser: Browser;
+  // networkEnabled: false — Puppeteer's own bookkeeping of requests is not needed: the Renderer answers them.
+  try {
+    const { default: puppeteer } = await puppeteerLoaded;
+    browser = await Promise.race([puppeteer.connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: 0, networkEnabled: false }), gaveUp]);
+  } catch (err) {
+    chromium.kill();
+    throw err instanceof UserError ? err : cannot(String((err as Error)?.message ?? err).split('\n')[0]!);
+  } finally {
+    clearTimeout(timer);
+  }
+  identities.set(browser, { ...found, headless, version: await browser.version() });
   return browser;
 }
+
+/** As long as Puppeteer's launch() waits for a browser to answer. */
+const CONNECT_TIMEOUT_MS = 30_000;
 
 export function describeSource(found: FoundBrowser): string {
   switch (found.source) {

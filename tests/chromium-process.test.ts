@@ -1,0 +1,33 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS } from '../src/print/browser-args.js';
+import { chromiumCommandLine } from '../src/print/chromium-process.js';
+import { voortgang } from './helpers/cli.js';
+
+describe('Chromium started without Puppeteer (src/print/chromium-process.ts)', () => {
+  it('gets the command line Puppeteer’s launch() would give it: its defaults, our flags, the pipe, a profile', () => {
+    // Puppeteer's defaults change with its version: this fails when an upgrade changes them.
+    for (const headless of ['shell', 'new'] as const) {
+      const theirs = [...puppeteer.defaultArgs({ headless: headless === 'shell' ? 'shell' : true, args: [...CHROMIUM_ARGS] }), '--remote-debugging-pipe', '--user-data-dir=/tmp/profile-x'];
+      expect(chromiumCommandLine(headless, CHROMIUM_ARGS, '/tmp/profile-x')).toEqual(theirs);
+    }
+  });
+
+  it('a build leaves no browser profile behind in the temporary folder', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'voortgang-tmp-'));
+    const out = mkdtempSync(join(tmpdir(), 'voortgang-out-'));
+    const r = voortgang(['build', '2023', '--output', out], { env: { TMPDIR: tmp } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('a browser that ends at once is reported with what it said', () => {
+    const r = voortgang(['build', '2023', '--output', join(tmpdir(), 'voortgang-never'), '--browser', '/bin/false']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^could not start the browser \/bin\/false \(from option --browser\): it ended \(exit code 1\) before it answered — check that it runs/);
+  });
+});
