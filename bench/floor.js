@@ -18,8 +18,8 @@ for (let i = 2; i + 1 < process.argv.length; i += 2) pairs.push([process.argv[i]
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const version = JSON.parse(await readFile(join(root, 'node_modules/@sparticuz/chromium/package.json'), 'utf8')).version;
 const chromium = startChromium(join(root, 'node_modules/.cache/voortgang', `chromium-${version}`, 'chromium'), 'shell', CHROMIUM_ARGS);
-const { default: puppeteer } = await import('puppeteer-core');
-const browser = await puppeteer.connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: 0, networkEnabled: false });
+const { connect } = await import('../src/print/puppeteer-connect.ts');
+const browser = await connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: 0 });
 for (const [htmlFile, out] of pairs) {
   const page = await browser.newPage();
   const html = await readFile(htmlFile, 'utf8');

@@ -40,8 +40,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   } catch (err) {
     throw cannot(String((err as Error)?.message ?? err).split('\n')[0]!);
   }
-  // Puppeteer loads while the browser starts (src/print/chromium-process.ts).
-  const puppeteerLoaded = import('puppeteer-core');
+  // Puppeteer loads while the browser starts (src/print/chromium-process.ts): its part that connects.
+  const puppeteerLoaded = import('./puppeteer-connect.js');
   let timer: NodeJS.Timeout | undefined;
   const gaveUp = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(cannot(`it did not answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
@@ -49,10 +49,11 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   });
   gaveUp.catch(() => undefined);
   let browser: Browser;
-  // networkEnabled: false — Puppeteer's own bookkeeping of requests is not needed: the Renderer answers them.
   try {
-    const { default: puppeteer } = await puppeteerLoaded;
-    browser = await Promise.race([puppeteer.connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: 0, networkEnabled: false }), gaveUp]);
+    const { connect } = await puppeteerLoaded;
+    // The same class as puppeteer-core's Browser; its types come from another declaration file.
+    const connected = connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: 0 }) as unknown as Promise<Browser>;
+    browser = await Promise.race([connected, gaveUp]);
   } catch (err) {
     chromium.kill();
     throw err instanceof UserError ? err : cannot(String((err as Error)?.message ?? err).split('\n')[0]!);

