@@ -1,11 +1,12 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../src/print/browser-args.js';
 import { chromiumCommandLine } from '../src/print/chromium-process.js';
-import { voortgang } from './helpers/cli.js';
+import { ROOT, voortgang } from './helpers/cli.js';
 
 describe('Chromium started without Puppeteer (src/print/chromium-process.ts)', () => {
   it('gets the command line Puppeteer’s launch() would give it: its defaults, our flags, the pipe, a profile', () => {
@@ -25,9 +26,33 @@ describe('Chromium started without Puppeteer (src/print/chromium-process.ts)', (
     expect(readdirSync(tmp)).toEqual([]);
   });
 
+  // Where /proc shows the browser's profile folder appear (Linux).
+  it.runIf(process.platform === 'linux')('SIGTERM during a build: exit 143, no browser left, no profile, nothing written', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'voortgang-tmp-'));
+    const out = join(mkdtempSync(join(tmpdir(), 'voortgang-out-')), 'output');
+    const proc = spawn(process.execPath, [join(ROOT, 'bin', 'voortgang.js'), 'build', '2022', '--output', out], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+    // As soon as the browser runs (its profile folder exists), long before the first PDF.
+    while (readdirSync(tmp).length === 0) await new Promise((r) => setTimeout(r, 5));
+    const browsers = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p) && existsSync(`/proc/${p}/cmdline`) && safeRead(`/proc/${p}/cmdline`).includes(`--user-data-dir=${tmp}`));
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(browsers()).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(existsSync(join(out, '2022', 'kamerbrief.pdf'))).toBe(false);
+  });
+
   it('a browser that ends at once is reported with what it said', () => {
     const r = voortgang(['build', '2023', '--output', join(tmpdir(), 'voortgang-never'), '--browser', '/bin/false']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^could not start the browser \/bin\/false \(from option --browser\): it ended \(exit code 1\) before it answered — check that it runs/);
   });
 });
+
+function safeRead(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return ''; // the process ended meanwhile
+  }
+}

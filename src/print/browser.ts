@@ -12,7 +12,7 @@ export interface LaunchOptions {
   browser?: string;
   /**
    * The caller stops the browser itself on Ctrl-C/SIGTERM (the preview closes its server and watch first):
-   * the handlers that kill the browser (and, on Ctrl-C, exit at once) stay off. It is still killed if Node exits.
+   * the handlers that kill the browser and exit at once stay off. It is still killed if Node exits.
    */
   ownSignals?: boolean;
 }

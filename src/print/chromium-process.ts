@@ -66,45 +66,65 @@ export function chromiumCommandLine(headless: 'shell' | 'new', args: readonly st
 }
 
 export interface StartOptions {
-  /** Leave Ctrl-C/SIGTERM/SIGHUP to the caller; otherwise they kill the browser (Ctrl-C also exits, 130). */
+  /** Leave Ctrl-C/SIGTERM/SIGHUP to the caller; otherwise they kill the browser and exit (130, 143, 129). */
   ownSignals?: boolean;
 }
 
 export function startChromium(executable: string, headless: 'shell' | 'new', args: readonly string[], options: StartOptions = {}): ChromiumProcess {
-  const profile = mkdtempSync(join(tmpdir(), 'voortgang-chromium-profile-'));
-  // detached: the browser leads a process group of its own, so that killing the group ends its helpers too.
-  const child = spawn(executable, chromiumCommandLine(headless, args, profile), { detached: process.platform !== 'win32', env: process.env, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  // The handlers first: a signal that comes while the browser is being started still finds them.
+  let child: ChildProcess | undefined;
+  let profile: string | undefined;
+  const kill = () => {
+    if (child) killGroup(child);
+  };
+  const onExit = () => {
+    kill();
+    if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 2 });
+  };
+  // Stopped from outside, the command stops, as it would without these handlers (128 + the signal's number);
+  // the 'exit' handler then removes the profile. (Puppeteer's launch() went on after SIGTERM with the browser
+  // gone: every document left failed with a protocol error.)
+  const onSignal = (signal: NodeJS.Signals) => {
+    kill();
+    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
+  };
+  const signals = options.ownSignals ? [] : (['SIGINT', 'SIGTERM', 'SIGHUP'] as const);
+  process.on('exit', onExit);
+  for (const s of signals) process.on(s, onSignal);
+  const forget = () => {
+    process.off('exit', onExit);
+    for (const s of signals) process.off(s, onSignal);
+  };
+  let started: ChildProcess;
+  try {
+    profile = mkdtempSync(join(tmpdir(), 'voortgang-chromium-profile-'));
+    // detached: the browser leads a process group of its own, so that killing the group ends its helpers too.
+    started = child = spawn(executable, chromiumCommandLine(headless, args, profile), { detached: process.platform !== 'win32', env: process.env, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  } catch (err) {
+    forget();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    throw err;
+  }
+  const folder = profile;
   const lines: string[] = [];
   let partial = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (text: string) => {
+  started.stderr?.setEncoding('utf8');
+  started.stderr?.on('data', (text: string) => {
     const parts = (partial + text).split('\n');
     partial = parts.pop() ?? '';
     for (const l of parts) if (l.trim()) lines.push(l);
     if (lines.length > 200) lines.splice(0, lines.length - 200);
   });
-  const kill = () => killGroup(child);
-  const onExit = () => {
-    kill();
-    rmSync(profile, { recursive: true, force: true, maxRetries: 2 });
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    kill();
-    if (signal === 'SIGINT') process.exit(130);
-  };
-  process.on('exit', onExit);
-  if (!options.ownSignals) for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, onSignal);
   const exited = new Promise<string>((resolve) => {
     const done = (how: string) => {
-      process.off('exit', onExit);
-      for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(s, onSignal);
+      forget();
       const ended = () => resolve(how);
-      rm(profile, { recursive: true, force: true, maxRetries: 2 }).then(ended, ended);
+      rm(folder, { recursive: true, force: true, maxRetries: 2 }).then(ended, ended);
     };
-    child.once('exit', (code, signal) => done(signal ? `signal ${signal}` : `exit code ${code}`));
-    child.once('error', (err) => done(err.message));
+    started.once('exit', (code, signal) => done(signal ? `signal ${signal}` : `exit code ${code}`));
+    started.once('error', (err) => done(err.message));
   });
-  return { transport: new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable), exited, log: () => (partial.trim() ? [...lines, partial] : [...lines]), kill };
+  return { transport: new PipeTransport(started.stdio[3] as Writable, started.stdio[4] as Readable), exited, log: () => (partial.trim() ? [...lines, partial] : [...lines]), kill };
 }
 
 function killGroup(child: ChildProcess): void {
