@@ -88,6 +88,11 @@ describe('the page-filling pass, on fixture pages of 10 lines', () => {
     expect(report.perPage[0]!.unusedMm).toBeLessThan(0.5);
   });
 
+  it('a request whose path is no URI (a stray %) is refused and named, not left waiting', async () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${CSS}</style></head><body><main id="${DOM.flow}"><p><img src="/beeld-50%E0%A4%A.png" alt=""></p></main><template id="${DOM.firstPage}">${PAGE}</template></body></html>`;
+    await expect(renderer.render(html, `/fixtures/test-${++n}.html`)).rejects.toThrow(/^rendering asked for http:\/\/voortgang\.invalid\/beeld-50%E0%A4%A\.png; voortgang renders offline/);
+  });
+
   it('keeps 2 lines at the foot of a page (orphans) and 2 at the head of the next (widows)', async () => {
     // 8 lines, a blank line, then 5 lines: 1 line of room — too few to start the paragraph here.
     const orphans = await lay(`<p>${lines(8, 'a')}</p><p>${lines(5, 'b')}</p>`);

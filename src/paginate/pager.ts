@@ -101,6 +101,8 @@ class Pager {
   private readonly shelf: DocumentFragment;
   /** The text area's height, and the px per character of the blocks measured so far: batch sizes (pourBatch). */
   private textHeight = Infinity;
+  /** Blocks poured one at a time: the layout styles a block by what follows it (see orderSensitive). */
+  private readonly oneByOne: boolean;
   private measuredPx = 0;
   private measuredChars = 0;
 
@@ -114,6 +116,7 @@ class Pager {
     this.nextTemplate = next instanceof HTMLTemplateElement ? next : first;
     this.notesSource = doc.getElementById(DOM.notes);
     if (this.notesSource) for (const note of this.notesSource.querySelectorAll<HTMLElement>(`:scope > .${CLASS.note}`)) this.notes.set(noteId(note), note);
+    this.oneByOne = orderSensitive(doc, [first, this.nextTemplate]);
     this.book = doc.createElement('div');
     this.book.id = DOM.book;
     this.shelf = doc.createDocumentFragment();
@@ -212,7 +215,7 @@ class Pager {
     page.content.appendChild(first);
     let estimate = this.estimate(first);
     const room = page.room ?? this.textHeight;
-    while (queue.length && batch.length < MAX_BATCH && estimate < room && !starts.has(queue[0]!)) {
+    while (!this.oneByOne && queue.length && batch.length < MAX_BATCH && estimate < room && !starts.has(queue[0]!)) {
       const next = queue.shift()!;
       page.content.appendChild(next);
       batch.push(next);
@@ -579,6 +582,28 @@ class Pager {
 /** Where a block (or the first block inside it) was written: its data-bron. */
 function sourceOf(el: Element): string | undefined {
   return (el.closest(`[${SOURCE_ATTRIBUTE}]`) ?? el.querySelector(`[${SOURCE_ATTRIBUTE}]`))?.getAttribute(SOURCE_ATTRIBUTE) ?? undefined;
+}
+
+/**
+ * Whether the layout's CSS may style a block by what comes after it (:last-child, :nth-last-child, :only-child,
+ * the -of-type ones, :has()): pourBatch measures blocks with their successors in place, so with such a rule a
+ * block could measure otherwise than it prints, and the pass pours one block at a time. A page itself
+ * (`.pagina:last-child`) does not count: its size is fixed. A sheet that cannot be read counts.
+ */
+function orderSensitive(doc: Document, templates: HTMLTemplateElement[]): boolean {
+  const pageClasses = templates.flatMap((t) => Array.from(t.content.firstElementChild?.classList ?? []));
+  const pseudo = /:(?:last-child|nth-last-child|only-child|last-of-type|nth-last-of-type|only-of-type|has)\b/;
+  const onPage = pageClasses.map((c) => new RegExp(`\\.${c.replace(/[^\w-]/g, '')}:(?:last-child|nth-last-child|only-child|last-of-type|nth-last-of-type|only-of-type)\\b`, 'g'));
+  const sensitive = (selector: string) => pseudo.test(onPage.reduce((s, re) => s.replace(re, ''), selector));
+  const inRules = (rules: CSSRuleList): boolean =>
+    Array.from(rules).some((r) => (r instanceof CSSStyleRule && sensitive(r.selectorText)) || ('cssRules' in r && inRules((r as CSSGroupingRule).cssRules)));
+  return Array.from(doc.styleSheets).some((sheet) => {
+    try {
+      return inRules(sheet.cssRules);
+    } catch {
+      return true;
+    }
+  });
 }
 
 /** How far (px) the page's content plus its footnotes run past the text area; negative: room left. */

@@ -60,12 +60,28 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   } finally {
     clearTimeout(timer);
   }
-  identities.set(browser, { ...found, headless, version: await browser.version() });
+  // Closing waits for the process to end (its profile removed), as launch()'s close did; one that does not
+  // end within CLOSE_TIMEOUT_MS is killed.
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await close().catch(() => undefined);
+    const ended = await Promise.race([chromium.exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), CLOSE_TIMEOUT_MS).unref())]);
+    if (!ended) chromium.kill();
+    await chromium.exited;
+  };
+  try {
+    identities.set(browser, { ...found, headless, version: await browser.version() });
+  } catch (err) {
+    chromium.kill();
+    throw cannot(String((err as Error)?.message ?? err).split('\n')[0]!);
+  }
   return browser;
 }
 
 /** As long as Puppeteer's launch() waits for a browser to answer. */
 const CONNECT_TIMEOUT_MS = 30_000;
+/** How long a closed browser may take to end before it is killed. */
+const CLOSE_TIMEOUT_MS = 5_000;
 
 export function describeSource(found: FoundBrowser): string {
   switch (found.source) {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -79,7 +79,11 @@ export function startChromium(executable: string, headless: 'shell' | 'new', arg
   };
   const onExit = () => {
     kill();
-    if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 2 });
+    try {
+      if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 2 });
+    } catch {
+      // A browser still letting go of its files (Windows): the folder stays in the temporary folder.
+    }
   };
   // Stopped from outside, the command stops, as it would without these handlers (128 + the signal's number);
   // the 'exit' handler then removes the profile. (Puppeteer's launch() went on after SIGTERM with the browser
@@ -130,7 +134,8 @@ export function startChromium(executable: string, headless: 'shell' | 'new', arg
 function killGroup(child: ChildProcess): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   try {
-    if (process.platform === 'win32') child.kill();
+    // Its helpers (renderers, GPU, utilities) with it: the process tree on Windows, the group elsewhere.
+    if (process.platform === 'win32') execFileSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' });
     else process.kill(-child.pid, 'SIGKILL');
   } catch {
     child.kill('SIGKILL');

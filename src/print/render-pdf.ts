@@ -32,6 +32,13 @@ function ownSession(page: Page): CDPSession | Promise<CDPSession> {
   return typeof own === 'function' ? own.call(page) : page.createCDPSession();
 }
 
+/** The ways a paused request is answered (Renderer.serve). */
+interface Answer {
+  with(status: number, type: string, body: Buffer | string, headers?: Record<string, string>): Promise<unknown>;
+  go(): Promise<unknown>;
+  refuse(why?: Protocol.Network.ErrorReason): Promise<unknown>;
+}
+
 /** The page asked for something outside the in-memory origin: `urls` are what it asked for. */
 export class OfflineRenderError extends Error {
   constructor(
@@ -85,29 +92,48 @@ export class Renderer {
   private async serve(session: CDPSession, event: Protocol.Fetch.RequestPausedEvent): Promise<void> {
     const { requestId, request } = event;
     const url = request.url;
-    const answer = (status: number, type: string, body: Buffer | string, headers: Record<string, string> = {}) =>
-      session.send('Fetch.fulfillRequest', {
-        requestId,
-        responseCode: status,
-        responseHeaders: [{ name: 'content-type', value: type }, ...Object.entries(headers).map(([name, value]) => ({ name, value }))],
-        body: (typeof body === 'string' ? Buffer.from(body, 'utf8') : body).toString('base64'),
-      });
+    const answer: Answer = {
+      with: (status, type, body, headers = {}) =>
+        session.send('Fetch.fulfillRequest', {
+          requestId,
+          responseCode: status,
+          responseHeaders: [{ name: 'content-type', value: type }, ...Object.entries(headers).map(([name, value]) => ({ name, value }))],
+          body: (typeof body === 'string' ? Buffer.from(body, 'utf8') : body).toString('base64'),
+        }),
+      go: () => session.send('Fetch.continueRequest', { requestId }),
+      refuse: (why = 'BlockedByClient') => session.send('Fetch.failRequest', { requestId, errorReason: why }),
+    };
+    // Every paused request gets an answer, whatever goes wrong in finding it: one left unanswered would keep
+    // the page loading, and the build waiting, for ever.
+    let reply: () => Promise<unknown>;
     try {
-      if (url.startsWith('data:') || url === 'about:blank') return void (await session.send('Fetch.continueRequest', { requestId }));
-      if (url.startsWith(`${ORIGIN}/`)) {
-        const path = decodeURIComponent(new URL(url).pathname);
-        // Chrome's new headless mode asks for the site's icon by itself; no source asked for it.
-        if (path === '/favicon.ico' && event.resourceType === 'Other') return void (await answer(204, 'text/plain', ''));
-        const file = this.files.get(path) ?? (await this.font(path));
-        if (file) return void (await answer(200, file.type, file.body, { 'cache-control': file.type.startsWith('font/') ? 'public, max-age=31536000, immutable' : 'no-store' }));
-        this.blocked.push(url);
-        return void (await answer(404, 'text/plain', 'not found'));
-      }
+      reply = await this.replyTo(url, event.resourceType, answer);
+    } catch {
+      // A path that is no URI (a stray "%") or a face that cannot be read: refused, and reported as asked for.
       this.blocked.push(url);
-      await session.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
+      reply = () => answer.refuse('Failed');
+    }
+    try {
+      await reply();
     } catch {
       // The page went away (closed, or navigated on) before the answer: nothing waits for it any more.
     }
+  }
+
+  /** How to answer a request: a file from memory or a face, 204 for the icon, else 404 or a refusal (blocked). */
+  private async replyTo(url: string, resourceType: string, answer: Answer): Promise<() => Promise<unknown>> {
+    if (url.startsWith('data:') || url === 'about:blank') return () => answer.go();
+    if (!url.startsWith(`${ORIGIN}/`)) {
+      this.blocked.push(url);
+      return () => answer.refuse();
+    }
+    const path = decodeURIComponent(new URL(url).pathname);
+    // Chrome's new headless mode asks for the site's icon by itself; no source asked for it.
+    if (path === '/favicon.ico' && resourceType === 'Other') return () => answer.with(204, 'text/plain', '');
+    const file = this.files.get(path) ?? (await this.font(path));
+    if (file) return () => answer.with(200, file.type, file.body, { 'cache-control': file.type.startsWith('font/') ? 'public, max-age=31536000, immutable' : 'no-store' });
+    this.blocked.push(url);
+    return () => answer.with(404, 'text/plain', 'not found');
   }
 
   private async font(path: string) {
