@@ -28,10 +28,6 @@ const EPS = 0.5; // px
  */
 export const SHELVE_FROM = 64;
 const PX_PER_MM = 96 / 25.4;
-/** At most this many blocks are poured and measured together (pourBatch). */
-const MAX_BATCH = 64;
-/** A block's margins and short lines, as characters of its text, in the estimate of its height. */
-const CHARS_PER_BLOCK = 40;
 
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const LINE_BLOCKS = new Set(['P', 'LI', 'DD', 'DT', 'BLOCKQUOTE']);
@@ -51,8 +47,6 @@ interface Page {
   /** The note carried from the page before goes on again on the next page (a note longer than a page). */
   carriedOn?: string;
   brokenBy?: BreakRule;
-  /** Room left under the last block, as last measured; undefined: not measured since the page last changed. */
-  room?: number;
 }
 
 /**
@@ -99,12 +93,6 @@ class Pager {
   private readonly pages: Page[] = [];
   /** Finished pages of a long document, out of the document until the pass ends (see newPage). */
   private readonly shelf: DocumentFragment;
-  /** The text area's height, and the px per character of the blocks measured so far: batch sizes (pourBatch). */
-  private textHeight = Infinity;
-  /** Blocks poured one at a time: the layout styles a block by what follows it (see orderSensitive). */
-  private readonly oneByOne: boolean;
-  private measuredPx = 0;
-  private measuredChars = 0;
 
   constructor(private readonly doc: Document) {
     const flow = doc.getElementById(DOM.flow);
@@ -116,7 +104,6 @@ class Pager {
     this.nextTemplate = next instanceof HTMLTemplateElement ? next : first;
     this.notesSource = doc.getElementById(DOM.notes);
     if (this.notesSource) for (const note of this.notesSource.querySelectorAll<HTMLElement>(`:scope > .${CLASS.note}`)) this.notes.set(noteId(note), note);
-    this.oneByOne = orderSensitive(doc, [first, this.nextTemplate]);
     this.book = doc.createElement('div');
     this.book.id = DOM.book;
     this.shelf = doc.createDocumentFragment();
@@ -135,13 +122,14 @@ class Pager {
     let guard = 0;
     while (queue.length) {
       if (++guard > 100000) throw new Error('pagination does not converge');
-      const first = queue.shift()!;
-      if (page.content.childElementCount > 0 && starts.has(first)) {
+      const block = queue.shift()!;
+      if (page.content.childElementCount > 0 && starts.has(block)) {
         page.brokenBy = 'page-break';
         page = this.newPage();
       }
-      const block = this.pourBatch(page, first, queue, starts);
-      if (!block) continue;
+      page.content.appendChild(block);
+      this.syncNotes(page);
+      if (overflow(page) <= EPS) continue;
 
       const fit = this.fit(page, block);
       if ('rest' in fit) {
@@ -201,93 +189,6 @@ class Pager {
     return this.finish();
   }
 
-  /**
-   * Pours `first` and, behind it, as many of the next blocks as will probably fill the page, then measures them
-   * all in one layout: the result is what appending them one at a time and measuring after each would give (a
-   * block's bottom does not depend on the blocks after it; the notes of the first i blocks are the first notes
-   * in the page's note box). Returns the first block that overflows, the page's last block with the blocks after
-   * it back in `queue`, or null when all of them fit. One layout per batch instead of one per block: the
-   * 32-page bijlage, 268 blocks, spent 87 ms of its 150–190 ms pass in 333 such layouts, each of them also
-   * re-running style and layout for the whole page.
-   */
-  private pourBatch(page: Page, first: HTMLElement, queue: HTMLElement[], starts: Set<HTMLElement>): HTMLElement | null {
-    const batch = [first];
-    page.content.appendChild(first);
-    let estimate = this.estimate(first);
-    const room = page.room ?? this.textHeight;
-    while (!this.oneByOne && queue.length && batch.length < MAX_BATCH && estimate < room && !starts.has(queue[0]!)) {
-      const next = queue.shift()!;
-      page.content.appendChild(next);
-      batch.push(next);
-      estimate += this.estimate(next);
-    }
-    const want = this.syncNotes(page);
-    // How many of the page's notes the first i blocks bring along.
-    const counts = batch.map((b) => {
-      let n = 0;
-      for (const call of b.querySelectorAll(`.${CLASS.call}.${CLASS.firstCall}`)) if (page.partial?.id === noteId(call) || this.notes.has(noteId(call))) n++;
-      return n;
-    });
-    const noteEls = page.notes.children;
-    let before = want.length - counts.reduce((a, b) => a + b, 0);
-    if (noteEls.length !== want.length || before < 0) {
-      // A note called twice as the first: measure one block at a time, as the pass otherwise does.
-      for (const b of batch.slice(1).reverse()) {
-        b.remove();
-        queue.unshift(b);
-      }
-      this.syncNotes(page);
-      return this.settle(page, first);
-    }
-    const box = page.text.getBoundingClientRect();
-    this.textHeight = box.height;
-    const edge = (i: number) => {
-      const el = noteEls[i]!;
-      return el.getBoundingClientRect().bottom + (parseFloat(getComputedStyle(el).marginBottom) || 0);
-    };
-    const allNotes = noteEls.length ? page.notes.getBoundingClientRect().height - edge(noteEls.length - 1) : 0;
-    const gap = noteEls.length ? noteGap(page) : 0;
-    let previousBottom = batch[0]!.previousElementSibling?.getBoundingClientRect().bottom ?? box.top;
-    for (let i = 0; i < batch.length; i++) {
-      before += counts[i]!;
-      const bottom = batch[i]!.getBoundingClientRect().bottom;
-      const notes = before > 0 ? allNotes + edge(before - 1) + gap : 0;
-      const over = bottom - box.top + notes - box.height;
-      this.learn(batch[i]!, bottom - previousBottom);
-      previousBottom = bottom;
-      if (over <= EPS) {
-        page.room = -over;
-        continue;
-      }
-      page.room = undefined;
-      for (const b of batch.slice(i + 1).reverse()) {
-        b.remove();
-        queue.unshift(b);
-      }
-      if (i + 1 < batch.length) this.syncNotes(page);
-      return this.settle(page, batch[i]!);
-    }
-    return null;
-  }
-
-  /** The page's last block, measured on its own: null when it fits after all. */
-  private settle(page: Page, block: HTMLElement): HTMLElement | null {
-    if (overflow(page) > EPS) return block;
-    page.room = undefined;
-    return null;
-  }
-
-  /** A block's likely height (px) before it is laid out, from the height per character of the blocks so far. */
-  private estimate(block: HTMLElement): number {
-    return this.measuredChars > 0 ? ((block.textContent?.length ?? 0) + CHARS_PER_BLOCK) * (this.measuredPx / this.measuredChars) : Infinity;
-  }
-
-  private learn(block: HTMLElement, px: number): void {
-    if (!(px > 0)) return;
-    this.measuredPx += px;
-    this.measuredChars += (block.textContent?.length ?? 0) + CHARS_PER_BLOCK;
-  }
-
   private newPage(carried?: HTMLElement): Page {
     const template = this.pages.length === 0 ? this.firstTemplate : this.nextTemplate;
     const el = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
@@ -312,7 +213,7 @@ class Pager {
   }
 
   /** The footnotes at the bottom of a page: a note carried from the page before, then those called here. */
-  private syncNotes(page: Page): Element[] {
+  private syncNotes(page: Page): void {
     const want: Element[] = [...page.carried];
     for (const call of page.content.querySelectorAll(`.${CLASS.call}.${CLASS.firstCall}`)) {
       const id = noteId(call);
@@ -326,7 +227,6 @@ class Pager {
     while (same < have.length && same < want.length && have[same] === want[same]) same++;
     while (have.length > same) have[have.length - 1]!.remove();
     for (const n of want.slice(same)) page.notes.appendChild(n);
-    return want;
   }
 
   // ---- fitting a block that overflows -----------------------------------------------------------
@@ -582,28 +482,6 @@ class Pager {
 /** Where a block (or the first block inside it) was written: its data-bron. */
 function sourceOf(el: Element): string | undefined {
   return (el.closest(`[${SOURCE_ATTRIBUTE}]`) ?? el.querySelector(`[${SOURCE_ATTRIBUTE}]`))?.getAttribute(SOURCE_ATTRIBUTE) ?? undefined;
-}
-
-/**
- * Whether the layout's CSS may style a block by what comes after it (:last-child, :nth-last-child, :only-child,
- * the -of-type ones, :has()): pourBatch measures blocks with their successors in place, so with such a rule a
- * block could measure otherwise than it prints, and the pass pours one block at a time. A page itself
- * (`.pagina:last-child`) does not count: its size is fixed. A sheet that cannot be read counts.
- */
-function orderSensitive(doc: Document, templates: HTMLTemplateElement[]): boolean {
-  const pageClasses = templates.flatMap((t) => Array.from(t.content.firstElementChild?.classList ?? []));
-  const pseudo = /:(?:last-child|nth-last-child|only-child|last-of-type|nth-last-of-type|only-of-type|has)\b/;
-  const onPage = pageClasses.map((c) => new RegExp(`\\.${c.replace(/[^\w-]/g, '')}:(?:last-child|nth-last-child|only-child|last-of-type|nth-last-of-type|only-of-type)\\b`, 'g'));
-  const sensitive = (selector: string) => pseudo.test(onPage.reduce((s, re) => s.replace(re, ''), selector));
-  const inRules = (rules: CSSRuleList): boolean =>
-    Array.from(rules).some((r) => (r instanceof CSSStyleRule && sensitive(r.selectorText)) || ('cssRules' in r && inRules((r as CSSGroupingRule).cssRules)));
-  return Array.from(doc.styleSheets).some((sheet) => {
-    try {
-      return inRules(sheet.cssRules);
-    } catch {
-      return true;
-    }
-  });
 }
 
 /** How far (px) the page's content plus its footnotes run past the text area; negative: room left. */

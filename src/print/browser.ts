@@ -38,7 +38,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   try {
     chromium = startChromium(found.path, headless, CHROMIUM_ARGS, { ownSignals: options.ownSignals });
   } catch (err) {
-    throw cannot(String((err as Error)?.message ?? err).split('\n')[0]!);
+    throw cannot(firstLine(err));
   }
   // Puppeteer loads while the browser starts (src/print/chromium-process.ts): its part that connects.
   const puppeteerLoaded = import('./puppeteer-connect.js');
@@ -56,7 +56,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     browser = await Promise.race([connected, gaveUp]);
   } catch (err) {
     chromium.kill();
-    throw err instanceof UserError ? err : cannot(String((err as Error)?.message ?? err).split('\n')[0]!);
+    throw err instanceof UserError ? err : cannot(firstLine(err));
   } finally {
     clearTimeout(timer);
   }
@@ -73,9 +73,14 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     identities.set(browser, { ...found, headless, version: await browser.version() });
   } catch (err) {
     chromium.kill();
-    throw cannot(String((err as Error)?.message ?? err).split('\n')[0]!);
+    throw cannot(firstLine(err));
   }
   return browser;
+}
+
+/** The first line of an error's message: what the start of a browser failed with. */
+function firstLine(err: unknown): string {
+  return String((err as Error)?.message ?? err).split('\n')[0]!;
 }
 
 /** As long as Puppeteer's launch() waits for a browser to answer. */
