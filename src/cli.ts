@@ -293,7 +293,10 @@ async function build(paths: BuildPaths, years: string[], all: boolean, jobs: num
   return failed ? EXIT.failed : EXIT.ok;
 }
 
-/** preview <year> [document]: serves until Ctrl-C (SIGINT) or SIGTERM, then stops the server, the watch and the browser. */
+/**
+ * preview <year> [document]: serves until Ctrl-C (SIGINT), SIGTERM or SIGHUP (its terminal closed), then stops
+ * the server, the watch and the browser (SIGHUP's default would end Node at once, leaving the profile behind).
+ */
 async function preview(paths: BuildPaths, year: string, document: string | undefined, port: number, open: boolean, launch: LaunchOptions): Promise<number> {
   const { startPreview, openInBrowser, PreviewUsage } = await import('./preview/preview.js');
   let stopAsked = false;
@@ -303,8 +306,8 @@ async function preview(paths: BuildPaths, year: string, document: string | undef
     wake();
   };
   // Ours from the start: a Ctrl-C while the browser starts still stops it cleanly.
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.on(s, onSignal);
   try {
     let running;
     try {
@@ -326,8 +329,7 @@ async function preview(paths: BuildPaths, year: string, document: string | undef
     process.stdout.write('voortgang preview: stopped\n');
     return EXIT.ok;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const s of signals) process.off(s, onSignal);
   }
 }
 

@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs';
 import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { uninterrupted } from '../interrupt.js';
 
 export interface OutputFile {
   path: string;
@@ -12,7 +14,8 @@ export interface OutputFile {
  * never a half-written file, and when one of them cannot be written none is replaced. The bytes go to
  * temporary files beside the targets; they replace the targets by rename, and a target replaced before a
  * later rename failed is put back from a hard link kept for the purpose. Temporary files that an interrupted
- * build of the same document left behind (its process gone) are removed first.
+ * build of the same document left behind (its process gone) are removed first. A stop from outside (Ctrl-C,
+ * SIGTERM) waits for the renames (src/interrupt.ts), and the temporary files go with the process.
  */
 export async function writeTogether(files: OutputFile[]): Promise<void> {
   for (const dir of new Set(files.map((f) => dirname(f.path)))) {
@@ -25,26 +28,49 @@ export async function writeTogether(files: OutputFile[]): Promise<void> {
   }
   const n = ++writes;
   const temps = files.map((f) => ({ ...f, tmp: sibling(f.path, 'tmp', n), old: sibling(f.path, 'old', n) }));
+  for (const t of temps) leftAtExit.add(t.tmp).add(t.old);
+  removeAtExit();
   try {
     for (const t of temps) await writeFile(t.tmp, t.data).catch((err) => { throw writeProblem(t.path, err); });
-    // Keep a way back for every target that exists, then replace them one by one.
-    for (const t of temps) await link(t.path, t.old).catch(() => undefined);
-    const done: typeof temps = [];
-    try {
-      for (const t of temps) {
-        await rename(t.tmp, t.path).catch((err) => { throw writeProblem(t.path, err); });
-        done.push(t);
+    await uninterrupted(async () => {
+      // Keep a way back for every target that exists, then replace them one by one.
+      for (const t of temps) await link(t.path, t.old).catch(() => undefined);
+      const done: typeof temps = [];
+      try {
+        for (const t of temps) {
+          await rename(t.tmp, t.path).catch((err) => { throw writeProblem(t.path, err); });
+          done.push(t);
+        }
+      } catch (err) {
+        for (const t of done) await rename(t.old, t.path).catch(() => rm(t.path, { force: true }));
+        throw err;
       }
-    } catch (err) {
-      for (const t of done) await rename(t.old, t.path).catch(() => rm(t.path, { force: true }));
-      throw err;
-    }
+    });
   } finally {
     for (const t of temps) {
       await rm(t.tmp, { force: true });
       await rm(t.old, { force: true });
+      leftAtExit.delete(t.tmp);
+      leftAtExit.delete(t.old);
     }
   }
+}
+
+/** Temporary files of writes under way: removed if the process exits meanwhile (stopped from outside). */
+const leftAtExit = new Set<string>();
+let removing = false;
+function removeAtExit(): void {
+  if (removing) return;
+  removing = true;
+  process.on('exit', () => {
+    for (const f of leftAtExit) {
+      try {
+        rmSync(f, { force: true });
+      } catch {
+        // Left for the next build of the document, which removes what a process that is gone left (removeStale).
+      }
+    }
+  });
 }
 
 /** One file, atomically (see writeTogether). */

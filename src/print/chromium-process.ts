@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer-core';
+import { stopWhenSafe } from '../interrupt.js';
 
 /**
  * Starts Chromium as Puppeteer's launch() does — the same command line (tests/chromium-process.test.ts holds
@@ -87,10 +88,11 @@ export function startChromium(executable: string, headless: 'shell' | 'new', arg
   };
   // Stopped from outside, the command stops, as it would without these handlers (128 + the signal's number);
   // the 'exit' handler then removes the profile. (Puppeteer's launch() went on after SIGTERM with the browser
-  // gone: every document left failed with a protocol error.)
+  // gone: every document left failed with a protocol error.) A document whose files are being replaced is
+  // replaced first (src/interrupt.ts): its PDF and HTML stay a pair.
   const onSignal = (signal: NodeJS.Signals) => {
     kill();
-    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
+    stopWhenSafe(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
   };
   const signals = options.ownSignals ? [] : (['SIGINT', 'SIGTERM', 'SIGHUP'] as const);
   process.on('exit', onExit);
