@@ -8,6 +8,7 @@ import { buildPool, type Job } from './build/build-pool.js';
 import { workerPreparer } from './build/preparer.js';
 import { failureText, progress, summaryTable } from './build/progress.js';
 import { setDebug } from './errors.js';
+import { STOP_SIGNALS } from './interrupt.js';
 import { listDocuments } from './load/list-documents.js';
 import { launchBrowser, type LaunchOptions } from './print/browser.js';
 import { Renderer } from './print/render-pdf.js';
@@ -306,8 +307,7 @@ async function preview(paths: BuildPaths, year: string, document: string | undef
     wake();
   };
   // Ours from the start: a Ctrl-C while the browser starts still stops it cleanly.
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  for (const s of signals) process.on(s, onSignal);
+  for (const s of STOP_SIGNALS) process.on(s, onSignal);
   try {
     let running;
     try {
@@ -329,7 +329,7 @@ async function preview(paths: BuildPaths, year: string, document: string | undef
     process.stdout.write('voortgang preview: stopped\n');
     return EXIT.ok;
   } finally {
-    for (const s of signals) process.off(s, onSignal);
+    for (const s of STOP_SIGNALS) process.off(s, onSignal);
   }
 }
 

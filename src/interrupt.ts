@@ -4,7 +4,16 @@
  * comes meanwhile waits until the last rename (a few milliseconds), so that output/ holds the old pair or the
  * new one, never a new PDF beside the old HTML. Once a stop is asked for, no new replacing starts.
  */
+import { constants } from 'node:os';
 import { UserError } from './errors.js';
+
+/** The signals that stop a command from outside: Ctrl-C, `kill`, its terminal closed. */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** The exit code of a command stopped by `signal`, as a shell gives it: 128 + the signal's number (130, 143, 129). */
+export function stoppedExitCode(signal: NodeJS.Signals): number {
+  return 128 + constants.signals[signal];
+}
 
 let open = 0;
 let stopping = false;

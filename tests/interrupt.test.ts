@@ -46,6 +46,10 @@ describe('a stop from outside waits for the files being replaced (src/interrupt.
     expect(readdirSync(dir).sort()).toEqual(['brief.html', 'brief.pdf']);
   });
 
+  it('a stopped command exits as the README says: 130 (Ctrl-C), 143 (SIGTERM), 129 (its terminal closed)', () => {
+    expect(interrupt.STOP_SIGNALS.map(interrupt.stoppedExitCode)).toEqual([130, 143, 129]);
+  });
+
   it('without a stop, both files are replaced', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'voortgang-interrupt-'));
     writeFileSync(join(dir, 'brief.pdf'), 'old pdf');

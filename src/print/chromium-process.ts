@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer-core';
-import { stopWhenSafe } from '../interrupt.js';
+import { STOP_SIGNALS, stopWhenSafe, stoppedExitCode } from '../interrupt.js';
 
 /**
  * Starts Chromium as Puppeteer's launch() does — the same command line (tests/chromium-process.test.ts holds
@@ -92,9 +92,9 @@ export function startChromium(executable: string, headless: 'shell' | 'new', arg
   // replaced first (src/interrupt.ts): its PDF and HTML stay a pair.
   const onSignal = (signal: NodeJS.Signals) => {
     kill();
-    stopWhenSafe(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
+    stopWhenSafe(stoppedExitCode(signal));
   };
-  const signals = options.ownSignals ? [] : (['SIGINT', 'SIGTERM', 'SIGHUP'] as const);
+  const signals = options.ownSignals ? [] : STOP_SIGNALS;
   process.on('exit', onExit);
   for (const s of signals) process.on(s, onSignal);
   const forget = () => {
