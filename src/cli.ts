@@ -141,7 +141,7 @@ function makeProgram(exit: (code: number) => void): Command {
     program
       .command('verify')
       .summary('rebuild a PDF from today\'s sources: identical or where not')
-      .description('Read which document a PDF is (its provenance), rebuild it from today\'s sources, and say identical, or different with where: the sources\' hash, the browser, the metadata, the page count and the first changed words (exit code 1).')
+      .description('Read which document a PDF is (its provenance), rebuild it from today\'s sources, and say identical, or different with where: the sources\' hash, the browser, the metadata, the page count and the first changed words (exit code 1). The DiWoo record beside a public PDF (<name>.diwoo.xml) is compared too.')
       .argument('<pdf...>', 'PDFs made by voortgang build'),
     ['content', 'templates', 'browser'],
   ).action(async (pdfs: string[], opts: PathOptions) => {

@@ -11,6 +11,7 @@ import type { BuildPaths, PreparedDocument } from './prepare-document.js';
 import type { Preparer } from './preparer.js';
 import { stopwatch } from '../timings.js';
 import { sourceHash } from './source-hash.js';
+import { diwooFileOf } from '../diwoo/sidecar-file.js';
 
 export type { BuildPaths } from './prepare-document.js';
 
@@ -19,6 +20,8 @@ export interface BuiltDocument {
   year: string;
   pdfFile: string;
   htmlFile: string;
+  /** The DiWoo record beside a public version's PDF (<name>.diwoo.xml), when its kind has Woo facts. */
+  diwooFile?: string | undefined;
   pages: number;
   footnotes: number;
   report: PaginationReport;
@@ -61,11 +64,16 @@ async function printVersion(doc: PreparedDocument, dataFile: string, renderer: P
   const final = finalizePdf(pdf, { ...facts, source: { document, hash: await hash, browser: await r.browserVersion() } });
   lap('finalize');
 
-  const where = (output: string) => ({ pdfFile: join(output, year, `${doc.name}.pdf`), htmlFile: join(output, year, `${doc.name}.html`) });
+  const where = (output: string) => ({
+    pdfFile: join(output, year, `${doc.name}.pdf`),
+    htmlFile: join(output, year, `${doc.name}.html`),
+    ...(doc.diwoo === undefined ? {} : { diwooFile: diwooFileOf(join(output, year, `${doc.name}.pdf`)) }),
+  });
   return {
     files(output: string) {
-      const { pdfFile, htmlFile } = where(output);
-      return [{ path: pdfFile, data: final }, { path: htmlFile, data: snapshot }];
+      const { pdfFile, htmlFile, diwooFile } = where(output);
+      // The DiWoo record goes with its PDF: both are replaced, or neither.
+      return [{ path: pdfFile, data: final }, { path: htmlFile, data: snapshot }, ...(diwooFile ? [{ path: diwooFile, data: doc.diwoo! }] : [])];
     },
     built(output: string): BuiltDocument {
       lap('write');

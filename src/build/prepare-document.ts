@@ -2,6 +2,7 @@ import { letterView, textOfLines } from '../compose/letter-view.js';
 import { loadLayout } from '../compose/templates.js';
 import type { PdfFacts } from '../finalize/pdf-metadata.js';
 import { loadDocument } from '../load/load-document.js';
+import { diwooRecordOf } from '../diwoo/document-record.js';
 import { sectionsToHtml, type Extent, type MarkdownLayout } from '../markdown/to-html.js';
 import type { LayoutDescriptor } from '../validate/layout-schema.js';
 import { stopwatch } from '../timings.js';
@@ -27,6 +28,8 @@ export interface PreparedDocument {
   sections: string[];
   /** The documents of the year this one declares as its bijlagen (bijlagestukken: - document: <name>). */
   bijlagen: string[];
+  /** A public version's DiWoo record (written beside the PDF as <name>.diwoo.xml), when its kind has Woo facts. */
+  diwoo?: string | undefined;
   timings: Record<string, number>;
 }
 
@@ -80,6 +83,7 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
   lap('markdown');
   const layout = await loadLayout(paths.templates, sources.layout);
   const htmls = versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar })));
+  const records = await Promise.all(versions.map((v) => (v.openbaar ? diwooRecordOf(sources, `${sources.name}${v.suffix}`, paths) : undefined)));
   lap('compose');
 
   return versions.map((v, i) => ({
@@ -91,6 +95,7 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
     inputs: sources.inputs,
     sections: sources.sections.map((s) => s.file),
     bijlagen: (brief.bijlagestukken ?? []).flatMap((b) => ('document' in b && typeof b.document === 'string' ? [b.document] : [])),
+    diwoo: records[i],
     timings,
     facts: {
       title: brief.onderwerp,

@@ -22,6 +22,8 @@ export interface DocumentSources {
   /** The layout of its soort: templates/<soort>/ and its descriptor. */
   layout: KindLayout;
   afzender: Afzender;
+  /** content/afzenders/<afzender>.yaml: the sender's file, for errors about the sender. */
+  afzenderFile: string;
   sections: MarkdownSource[];
   datasets: Map<string, LoadedDataset>;
   /** Every file read, for provenance and watch. */
@@ -30,10 +32,7 @@ export interface DocumentSources {
 
 export async function loadDocument(contentDir: string, year: string, dataFile: string, templatesDir: string): Promise<DocumentSources> {
   const name = basename(dataFile, '.yaml');
-  const layouts = await loadLayouts(templatesDir);
-  const descriptors = new Map([...layouts.kinds].map(([k, v]) => [k, v.descriptor]));
-  const brief = await readValidated(dataFile, contentDir, `brief ${layouts.key}`, async (text) => (await validators()).validateBrief(dataFile, text, descriptors));
-  const layout = kindOf(layouts, brief.soort);
+  const { brief, layout } = await loadBrief(contentDir, dataFile, templatesDir);
   await checkBijlagen(contentDir, year, dataFile, brief);
 
   // A sender is named, not pointed at: a name like dgsb-jfac, never a path that could lead out of content/.
@@ -63,10 +62,19 @@ export async function loadDocument(contentDir: string, year: string, dataFile: s
     brief,
     layout,
     afzender,
+    afzenderFile,
     sections,
     datasets,
     inputs: [dataFile, afzenderFile, ...sectionFiles, ...[...datasets.values()].map((d) => d.file)],
   };
+}
+
+/** A document's data file, read and validated, with the layout of its kind. */
+export async function loadBrief(contentDir: string, dataFile: string, templatesDir: string): Promise<{ brief: Brief; layout: KindLayout }> {
+  const layouts = await loadLayouts(templatesDir);
+  const descriptors = new Map([...layouts.kinds].map(([k, v]) => [k, v.descriptor]));
+  const brief = await readValidated(dataFile, contentDir, `brief ${layouts.key}`, async (text) => (await validators()).validateBrief(dataFile, text, descriptors));
+  return { brief, layout: kindOf(layouts, brief.soort) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kindWooSchema } from '../diwoo/tooi-schema.js';
 
 /**
  * The descriptor of a kind of document: templates/<soort>/layout.yaml. A kind of document is data — its facts,
@@ -42,7 +43,7 @@ const factSpec: z.ZodType<FactSpec> = z.lazy(() =>
 );
 
 /** The facts every kind of document has; a descriptor may not redefine them. */
-export const COMMON_FACTS = ['soort', 'datum', 'onderwerp', 'bijlagen', 'bijlagestukken', 'afzender'] as const;
+export const COMMON_FACTS = ['soort', 'datum', 'onderwerp', 'bijlagen', 'bijlagestukken', 'afzender', 'woo'] as const;
 
 export const layoutSchema = z
   .object({
@@ -76,6 +77,7 @@ export const layoutSchema = z
       .strict()
       .default({ nummering: [] }),
     feiten: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'fact names are lower case words'), factSpec).default({}).describe('The facts of this kind beside the common ones'),
+    woo: kindWooSchema.optional().describe('Woo facts: each public version gets a DiWoo record (<name>.diwoo.xml) with them'),
   })
   .strict()
   .superRefine((d, ctx) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FactSpec, LayoutDescriptor } from './layout-schema.js';
+import { documentWooSchema, tooiSchema, type DocumentWoo } from '../diwoo/tooi-schema.js';
 
 /** The data model of voortgang's sources. JSON Schemas in schemas/ are generated from these (npm run schemas). */
 
@@ -42,6 +43,7 @@ export const afzenderSchema = z
     bezoekadres: nonEmpty(text, 'line').describe('Visiting address, one line per item'),
     postadres: nonEmpty(text, 'line').describe('Postal address, one line per item; also used as the retouradres'),
     website: text.optional(),
+    tooi: tooiSchema('ministerielijst', "the ministry's TOOI URI").optional().describe("The ministry's TOOI URI (identifier.overheid.nl/tooi/id/ministerie/…), for its DiWoo records; needed only where the TOOI list has the ministry's name twice"),
   })
   .strict();
 
@@ -64,6 +66,7 @@ const documentFacts = {
   bijlagen: z.number({ error: 'expected the number of attachments, e.g. 2' }).int().min(0).optional(),
   bijlagestukken: z.array(bijlagestuk).optional().describe('The bijlagen, in order: their number must be bijlagen'),
   afzender: text.describe('Name of a file in content/afzenders/ (without .yaml)'),
+  woo: documentWooSchema.optional().describe("Woo facts of this document for its DiWoo record: url (where it is published), and its kind's informatiecategorie or documentsoort overridden"),
 };
 
 const signatoriesSchema = z
@@ -182,6 +185,7 @@ export interface Brief {
   bijlagen?: number;
   bijlagestukken?: Bijlagestuk[];
   afzender: string;
+  woo?: DocumentWoo;
   [fact: string]: unknown;
 }
 export type Dataset = z.infer<typeof datasetSchema>;

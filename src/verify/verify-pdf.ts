@@ -9,6 +9,8 @@ import { listDocuments } from '../load/list-documents.js';
 import type { Renderer } from '../print/render-pdf.js';
 import { readPdf, type PdfReading } from './read-pdf.js';
 import { PROVENANCE_KEYS } from '../finalize/pdf-metadata.js';
+import { diwooFileOf } from '../diwoo/sidecar-file.js';
+import { compareSidecar } from '../diwoo/verify-sidecar.js';
 
 export interface Verdict {
   identical: boolean;
@@ -42,11 +44,13 @@ export async function verifyPdf(pdfFile: string, paths: BuildPaths, preparer: Pr
     if (!version) throw new SourceError(dataFile, undefined, undefined, `building this no longer gives ${name}.pdf`);
     const rebuilt = await readFile(version.pdfFile);
     const where = `${relative(process.cwd(), pdfFile)}`;
+    const sidecar = await compareSidecar(diwooFileOf(pdfFile), version.diwooFile);
     if (rebuilt.equals(given)) {
-      return { identical: true, lines: [`${where}: identical — rebuilt ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/ gives the same ${given.length} bytes (sources ${before.provenance.hash.slice(0, 19)}…)`] };
+      const lines = [`${where}: identical — rebuilt ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/ gives the same ${given.length} bytes (sources ${before.provenance.hash.slice(0, 19)}…)`];
+      return { identical: sidecar.identical, lines: [...lines, ...sidecar.lines] };
     }
     const after = await readPdf(rebuilt);
-    return { identical: false, lines: [`${where}: different from a rebuild of ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/`, ...differences(before, after)] };
+    return { identical: false, lines: [`${where}: different from a rebuild of ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/`, ...differences(before, after), ...sidecar.lines] };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { SourceError } from '../errors.js';
+import { loadBrief, type DocumentSources } from '../load/load-document.js';
+import { readSourceText } from '../load/source-files.js';
+import type { Brief } from '../validate/schemas.js';
+import { diwooRecord, type DiwooFacts } from './record.js';
+import { findTooi, tooiValues, type TooiValue } from './tooi.js';
+
+/**
+ * The DiWoo record of a public version of a document (`<name>.diwoo.xml` beside `<name>.pdf`), or undefined when
+ * its kind has no Woo facts (no `woo:` in its layout.yaml). The facts come from the kind (informatiecategorie,
+ * documentsoort, handeling), the document (onderwerp, kenmerk, datum, bijlagestukken, woo.url and overrides)
+ * and its sender (the ministry, by its TOOI URI).
+ */
+export async function diwooRecordOf(sources: DocumentSources, versionName: string, paths: { content: string; templates: string }): Promise<string | undefined> {
+  const kind = sources.layout.descriptor.woo;
+  if (!kind) return undefined;
+  const { brief } = sources;
+  const facts: DiwooFacts = {
+    loc: address(brief, `${versionName}.pdf`),
+    title: brief.onderwerp,
+    identifiers: typeof brief.kenmerk === 'string' ? [brief.kenmerk] : [],
+    publisher: await publisherOf(sources, paths.content),
+    informatiecategorie: brief.woo?.informatiecategorie ?? kind.informatiecategorie,
+    documentsoort: brief.woo?.documentsoort ?? kind.documentsoort,
+    handeling: kind.handeling,
+    datum: brief.datum,
+    bijlagen: await Promise.all(
+      (brief.bijlagestukken ?? []).map(async (stuk) => {
+        if ('extern' in stuk) return { label: stuk.extern };
+        const other = await loadBrief(paths.content, join(paths.content, sources.year, `${stuk.document}.yaml`), paths.templates);
+        const published = other.layout.descriptor.versies.find((v) => v.openbaar);
+        // The address of the bijlage's public PDF: where it is published itself, else beside this document.
+        return { label: other.brief.onderwerp, resource: published ? address(other.brief.woo?.url ? other.brief : brief, `${stuk.document}${published.achtervoegsel}.pdf`) : undefined };
+      }),
+    ),
+  };
+  return diwooRecord(facts);
+}
+
+/** A PDF's address: its file name, after the document's woo.url when it gives one. */
+function address(brief: Brief, file: string): string {
+  const url = brief.woo?.url;
+  return url ? `${url.endsWith('/') ? url : `${url}/`}${file}` : file;
+}
+
+/** The publisher: the sender's ministry as the TOOI list of ministries names it (or its `tooi:` URI). */
+async function publisherOf(sources: DocumentSources, contentDir: string): Promise<TooiValue> {
+  const { afzender, afzenderFile } = sources;
+  if (afzender.tooi) return afzender.tooi;
+  const found = findTooi('ministerielijst', afzender.ministerie);
+  if ('value' in found) return found.value;
+  const text = await readSourceText(afzenderFile, contentDir);
+  const at = (await import('../validate/validate-sources.js')).positionOf(afzenderFile, text, 'ministerie');
+  const ministries = tooiValues('ministerielijst');
+  const twice = ministries.filter((m) => m.label.toLowerCase() === afzender.ministerie.trim().toLowerCase());
+  const message = twice.length > 1
+    ? `ministerie: "${afzender.ministerie}" is in the TOOI list of ministries ${twice.length} times (${twice.map((m) => m.uri).join(', ')}) — add tooi: <the URI of this one> to this file; a DiWoo record names its publisher by that URI`
+    : `ministerie: "${afzender.ministerie}" is not in the TOOI list of ministries (schemas/standards/diwoo-metadata-lijsten.xsd), by which a DiWoo record names its publisher — write the name as the list has it, or add tooi: <the ministry's URI>; the list: ${ministries.map((m) => m.label).join('; ')}`;
+  throw new SourceError(afzenderFile, at.line, at.col, message);
+}

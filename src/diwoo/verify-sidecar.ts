@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+
+/**
+ * `verify` covers the DiWoo record beside a PDF: the file next to the given PDF against the one the rebuild
+ * wrote (or the absence of both, for a version without one). A difference names the first line that differs.
+ */
+export async function compareSidecar(given: string, rebuilt: string | undefined): Promise<{ identical: boolean; lines: string[] }> {
+  const where = relative(process.cwd(), given);
+  const before = await readFile(given, 'utf8').catch(() => undefined);
+  if (rebuilt === undefined) {
+    return before === undefined ? { identical: true, lines: [] } : { identical: false, lines: [`${where}: different — a rebuild writes no DiWoo record for this PDF (its kind has no woo facts in its layout.yaml, or the version is not public)`] };
+  }
+  const after = await readFile(rebuilt, 'utf8');
+  if (before === undefined) return { identical: false, lines: [`${where}: missing — a rebuild writes this DiWoo record beside the PDF`] };
+  if (before === after) return { identical: true, lines: [`${where}: identical — the DiWoo record of a rebuild is the same ${Buffer.byteLength(after)} bytes`] };
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return {
+    identical: false,
+    lines: [`${where}: different from the DiWoo record of a rebuild`, `  line ${i + 1}: ${JSON.stringify((a[i] ?? '').trim())} → ${JSON.stringify((b[i] ?? '').trim())}`],
+  };
+}
