@@ -132,7 +132,7 @@ describe('leftovers of an interrupted build', () => {
     writeFileSync(join(out, 'notes.txt'), 'mine');
     const r = run(dir, ['build', '2022']);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['actieprogramma.html', 'actieprogramma.pdf', 'kamerbrief.html', 'kamerbrief.pdf', 'notes.txt']);
+    expect(readdirSync(out).sort()).toEqual(['actieprogramma.diwoo.xml', 'actieprogramma.html', 'actieprogramma.pdf', 'kamerbrief.diwoo.xml', 'kamerbrief.html', 'kamerbrief.pdf', 'notes.txt']);
     expect(statSync(join(out, 'kamerbrief.pdf')).size).toBe(good.get('2022/kamerbrief.pdf')!.length);
   });
 });

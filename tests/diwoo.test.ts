@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT, scratchCopy, voortgang } from './helpers/cli.js';
 import { validateDiwoo } from './helpers/xsd.js';
+import { findTooi } from '../src/diwoo/tooi.js';
 // @ts-expect-error a plain ES module of the repository's scripts, without types
 import { tooiListsJson } from '../scripts/write-tooi-lists.mjs';
 
@@ -145,13 +146,16 @@ describe('the DiWoo record beside a public PDF', () => {
 });
 
 describe('Woo facts in the sources', () => {
-  it('a woo.url gives the address; no woo facts in a kind, no record; the same sources give the same bytes', () => {
+  it('a woo.url gives the address; no woo facts in a kind, no record (an old one is removed); the same sources give the same bytes', () => {
     const dir = scratchCopy(['content', 'templates']);
     const memo = join(dir, 'content', '2023', 'beslisnota.yaml');
     writeFileSync(memo, `${readFileSync(memo, 'utf8')}woo:\n  url: https://open.overheid.nl/documenten/jenv-2023\n`);
     const kind = join(dir, 'templates', 'kamerbrief', 'layout.yaml');
     writeFileSync(kind, readFileSync(kind, 'utf8').replace(/^woo:\n(?: .*\n)+/m, ''));
     const args = ['--content', join(dir, 'content'), '--templates', join(dir, 'templates'), '--output', join(dir, 'out')];
+    // The record of an earlier build, when the kind still had Woo facts: it must not stay beside the new PDF.
+    mkdirSync(join(dir, 'out', '2022'), { recursive: true });
+    cpSync(join(output, '2022', 'kamerbrief.diwoo.xml'), join(dir, 'out', '2022', 'kamerbrief.diwoo.xml'));
     const r = voortgang(['build', '2022', '2023', '--jobs', '1', ...args], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -183,6 +187,29 @@ describe('Woo facts in the sources', () => {
     expect(existsSync(join(dir, 'out', '2023', 'beslisnota-openbaar.pdf'))).toBe(false);
   });
 
+  it('a sender under a former name gives its ministry\'s URI (tooi:): the 2015 letter of the Ministerie van Veiligheid en Justitie', async () => {
+    const fixture = join(ROOT, 'tests', 'fixtures', 'archief', 'content');
+    expect(yamlOf(join(fixture, 'afzenders', 'dgsb.yaml')).ministerie).toBe('Ministerie van Veiligheid en Justitie');
+    expect(lists.get('ministerielijst')!.some(([, l]) => l.toLowerCase() === 'ministerie van veiligheid en justitie')).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'voortgang-diwoo-archief-'));
+    const r = voortgang(['build', '2015', '--content', fixture, '--output', join(dir, 'out')], { cwd: dir });
+    expect(r.stderr).toBe('');
+    const xml = readFileSync(join(dir, 'out', '2015', 'kamerbrief.diwoo.xml'), 'utf8');
+    expect(record(xml).one('publisher')).toEqual({ text: 'ministerie van Justitie en Veiligheid', resource: uriOf(lists, 'ministerielijst', 'ministerie van Justitie en Veiligheid') });
+    expect((await validateDiwoo(xml)).valid).toBe(true);
+  });
+
+  it('a TOOI value is found by its URI or its label (case aside); a name the list has twice, or a near miss, is named', () => {
+    expect(findTooi('ministerielijst', 'Ministerie van Justitie en Veiligheid')).toEqual({ value: { uri: uriOf(lists, 'ministerielijst', 'ministerie van Justitie en Veiligheid'), label: 'ministerie van Justitie en Veiligheid' } });
+    expect(findTooi('documentsoortlijst', 'https://identifier.overheid.nl/tooi/def/thes/kern/c_2977c34f')).toEqual({ value: { uri: 'https://identifier.overheid.nl/tooi/def/thes/kern/c_2977c34f', label: 'beslisnota' } });
+    // The list has "ministerie van Economische Zaken" twice (two ministries of that name, mnre1040 and mnre1045).
+    const ez = lists.get('ministerielijst')!.filter(([, l]) => l === 'ministerie van Economische Zaken').map(([u]) => u);
+    expect(ez).toHaveLength(2);
+    expect(findTooi('ministerielijst', 'Ministerie van Economische Zaken')).toEqual({ problem: `"Ministerie van Economische Zaken" names 2 values of the TOOI list of ministries (rwc_ministeries_compleet/4, in schemas/standards/diwoo-metadata-lijsten.xsd): ${ez.join(', ')} — write the URI of the one meant` });
+    const miss = findTooi('documentsoortlijst', 'beslis-nota');
+    expect('problem' in miss && miss.problem).toMatch(/^"beslis-nota" is not in the TOOI list of documentsoorten \(ccw_plooi_documentsoorten\/7, in schemas\/standards\/diwoo-metadata-lijsten\.xsd\) — write a label or URI of that list; the closest labels: "beslisnota", /);
+  });
+
   it('a sender whose ministry is not in the TOOI list stops a build with a record at the sender\'s line', () => {
     const dir = scratchCopy(['content']);
     const sender = join(dir, 'content', 'afzenders', 'dgsb-jfac.yaml');
@@ -191,7 +218,7 @@ describe('Woo facts in the sources', () => {
     const at = valueAt(text, 'ministerie');
     const r = voortgang(['build', '2023', '--content', join(dir, 'content'), '--output', join(dir, 'out')], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`content/afzenders/dgsb-jfac.yaml:${at.line}:${at.col}: ministerie: "Ministerie van Toekomstige Zaken" is not in the TOOI list of ministries (schemas/standards/diwoo-metadata-lijsten.xsd), by which a DiWoo record names its publisher — write the name as the list has it, or add tooi: <the ministry's URI>; the list: ministerie van Algemene Zaken;`);
+    expect(r.stderr).toContain(`content/afzenders/dgsb-jfac.yaml:${at.line}:${at.col}: ministerie: "Ministerie van Toekomstige Zaken" is not in the TOOI list of ministries (schemas/standards/diwoo-metadata-lijsten.xsd), by which a DiWoo record names its publisher — write the name as the list has it, or add tooi: <the ministry's URI> (a former name: the URI of the ministry it is now, e.g. Veiligheid en Justitie → Justitie en Veiligheid, mnre1058); the list: ministerie van Algemene Zaken;`);
     expect(existsSync(join(dir, 'out', '2023', 'beslisnota-openbaar.pdf'))).toBe(false);
   });
 
@@ -212,7 +239,7 @@ describe('Woo facts in the sources', () => {
 });
 
 describe('verify covers the record', () => {
-  it('identical beside an identical PDF; a changed record is named, with its first changed line', () => {
+  it('identical beside an identical PDF; a PDF alone is verified alone; a changed record is named, with its first changed line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'voortgang-diwoo-verify-'));
     cpSync(join(output, '2023'), join(dir, '2023'), { recursive: true });
     const pdf = join(dir, '2023', 'beslisnota-openbaar.pdf');
@@ -222,6 +249,14 @@ describe('verify covers the record', () => {
     expect(ok.stdout).toMatch(/^2023\/beslisnota-openbaar\.pdf: identical — .*\n2023\/beslisnota-openbaar\.diwoo\.xml: identical — the DiWoo record of a rebuild is the same \d+ bytes\n$/);
 
     const file = join(dir, '2023', 'beslisnota-openbaar.diwoo.xml');
+    // The PDF copied on its own: verified alone, the missing record said.
+    const alone = join(dir, 'alone');
+    mkdirSync(alone);
+    cpSync(pdf, join(alone, 'beslisnota-openbaar.pdf'));
+    const single = voortgang(['verify', join(alone, 'beslisnota-openbaar.pdf'), '--content', join(ROOT, 'content')], { cwd: dir });
+    expect(single.status).toBe(0);
+    expect(single.stdout).toContain('\nalone/beslisnota-openbaar.diwoo.xml: not beside the PDF, nothing to compare — a build writes this DiWoo record with the PDF\n');
+
     writeFileSync(file, readFileSync(file, 'utf8').replace('inspanningsverplichting art 3.1 Woo<', 'adviezen<'));
     const changed = voortgang(['verify', pdf, '--content', join(ROOT, 'content')], { cwd: dir });
     expect(changed.status).toBe(1);

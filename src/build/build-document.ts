@@ -11,7 +11,7 @@ import type { BuildPaths, PreparedDocument } from './prepare-document.js';
 import type { Preparer } from './preparer.js';
 import { stopwatch } from '../timings.js';
 import { sourceHash } from './source-hash.js';
-import { diwooFileOf } from '../diwoo/sidecar-file.js';
+import { diwooFileOf, removeStaleRecords } from '../diwoo/sidecar-file.js';
 
 export type { BuildPaths } from './prepare-document.js';
 
@@ -48,7 +48,9 @@ export async function buildDocument(paths: BuildPaths, year: string, dataFile: s
   // Every version's PDF and HTML together: all are replaced, or none.
   await copyFonts(paths.output);
   await writeTogether(printed.flatMap((p) => p.files(paths.output)));
-  return printed.map((p) => p.built(paths.output));
+  const built = printed.map((p) => p.built(paths.output));
+  await removeStaleRecords(built);
+  return built;
 }
 
 async function printVersion(doc: PreparedDocument, dataFile: string, renderer: Promise<Renderer>, hash: Promise<string>) {

@@ -56,6 +56,6 @@ async function publisherOf(sources: DocumentSources, contentDir: string): Promis
   const twice = ministries.filter((m) => m.label.toLowerCase() === afzender.ministerie.trim().toLowerCase());
   const message = twice.length > 1
     ? `ministerie: "${afzender.ministerie}" is in the TOOI list of ministries ${twice.length} times (${twice.map((m) => m.uri).join(', ')}) — add tooi: <the URI of this one> to this file; a DiWoo record names its publisher by that URI`
-    : `ministerie: "${afzender.ministerie}" is not in the TOOI list of ministries (schemas/standards/diwoo-metadata-lijsten.xsd), by which a DiWoo record names its publisher — write the name as the list has it, or add tooi: <the ministry's URI>; the list: ${ministries.map((m) => m.label).join('; ')}`;
+    : `ministerie: "${afzender.ministerie}" is not in the TOOI list of ministries (schemas/standards/diwoo-metadata-lijsten.xsd), by which a DiWoo record names its publisher — write the name as the list has it, or add tooi: <the ministry's URI> (a former name: the URI of the ministry it is now, e.g. Veiligheid en Justitie → Justitie en Veiligheid, mnre1058); the list: ${ministries.map((m) => m.label).join('; ')}`;
   throw new SourceError(afzenderFile, at.line, at.col, message);
 }
