@@ -199,6 +199,21 @@ describe('Woo facts in the sources', () => {
     expect((await validateDiwoo(xml)).valid).toBe(true);
   });
 
+  it('woo facts in a document whose kind writes no record are an error at them, not silently without effect', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'voortgang-diwoo-memo-'));
+    const fixture = join(ROOT, 'tests', 'fixtures', 'soort-memo');
+    cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
+    cpSync(join(fixture, 'templates', 'memo'), join(dir, 'templates', 'memo'), { recursive: true });
+    cpSync(join(fixture, 'content'), join(dir, 'content'), { recursive: true });
+    const memo = join(dir, 'content', '2030', 'memo.yaml');
+    const before = readFileSync(memo, 'utf8');
+    writeFileSync(memo, `${before}woo:\n  url: https://example.org/memos/\n`);
+    const line = before.split('\n').length + 1; // the line after woo:, where its block starts
+    const r = voortgang(['build', '2030', '--content', join(dir, 'content'), '--templates', join(dir, 'templates'), '--output', join(dir, 'out')], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`content/2030/memo.yaml:${line}:3: woo: a memo gets no DiWoo record — its kind has no woo facts (templates/memo/layout.yaml); remove woo: here, or give the kind its woo: informatiecategorie, documentsoort and handeling\n`);
+  });
+
   it('a TOOI value is found by its URI or its label (case aside); a name the list has twice, or a near miss, is named', () => {
     expect(findTooi('ministerielijst', 'Ministerie van Justitie en Veiligheid')).toEqual({ value: { uri: uriOf(lists, 'ministerielijst', 'ministerie van Justitie en Veiligheid'), label: 'ministerie van Justitie en Veiligheid' } });
     expect(findTooi('documentsoortlijst', 'https://identifier.overheid.nl/tooi/def/thes/kern/c_2977c34f')).toEqual({ value: { uri: 'https://identifier.overheid.nl/tooi/def/thes/kern/c_2977c34f', label: 'beslisnota' } });

@@ -210,7 +210,7 @@ describe('voortgang preview 2022', () => {
     await page.click('#pdf');
     await page.waitForFunction(() => (window as unknown as { voortgangPreview: { printed?: unknown } }).voortgangPreview.printed !== undefined, { timeout: 30_000 });
     expect(await page.evaluate(() => (window as unknown as { voortgangPreview: { printed: unknown } }).voortgangPreview.printed)).toEqual({ files: ['output/2022/kamerbrief.pdf'] });
-    expect(readdirSync(join(dir, 'output', '2022')).sort()).toEqual(['kamerbrief.html', 'kamerbrief.pdf']);
+    expect(readdirSync(join(dir, 'output', '2022')).sort()).toEqual(['kamerbrief.diwoo.xml', 'kamerbrief.html', 'kamerbrief.pdf']);
     const letter = await readLetter(join(dir, 'output', '2022', 'kamerbrief.pdf'));
     expect(letter.length).toBe(13);
     expect(letter[0]!.body.replace(/\s+/g, ' ')).toContain('Hierbij sturen wij u de vernieuwde jaarlijkse rapportage');
@@ -243,7 +243,7 @@ describe('voortgang preview 2022', () => {
     expect(await exited).toBe(0);
     expect(chromium.filter(alive)).toEqual([]);
     expect(existsSync(profile!)).toBe(false);
-    expect(readdirSync(join(dir, 'output', '2022')).sort()).toEqual(['kamerbrief.html', 'kamerbrief.pdf']);
+    expect(readdirSync(join(dir, 'output', '2022')).sort()).toEqual(['kamerbrief.diwoo.xml', 'kamerbrief.html', 'kamerbrief.pdf']);
   });
 });
 

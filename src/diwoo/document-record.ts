@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { SourceError } from '../errors.js';
 import { loadBrief, type DocumentSources } from '../load/load-document.js';
 import { readSourceText } from '../load/source-files.js';
@@ -14,8 +14,13 @@ import { findTooi, tooiValues, type TooiValue } from './tooi.js';
  */
 export async function diwooRecordOf(sources: DocumentSources, versionName: string, paths: { content: string; templates: string }): Promise<string | undefined> {
   const kind = sources.layout.descriptor.woo;
-  if (!kind) return undefined;
   const { brief } = sources;
+  if (!kind) {
+    if (brief.woo === undefined) return undefined;
+    // Woo facts of a document whose kind writes no record would be silently without effect.
+    const at = (await import('../validate/validate-sources.js')).positionOf(sources.dataFile, await readSourceText(sources.dataFile, paths.content), ['woo']);
+    throw new SourceError(sources.dataFile, at.line, at.col, `woo: a ${brief.soort} gets no DiWoo record — its kind has no woo facts (${relative(process.cwd(), sources.layout.file)}); remove woo: here, or give the kind its woo: informatiecategorie, documentsoort and handeling`);
+  }
   const facts: DiwooFacts = {
     loc: address(brief, `${versionName}.pdf`),
     title: brief.onderwerp,

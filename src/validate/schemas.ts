@@ -43,7 +43,7 @@ export const afzenderSchema = z
     bezoekadres: nonEmpty(text, 'line').describe('Visiting address, one line per item'),
     postadres: nonEmpty(text, 'line').describe('Postal address, one line per item; also used as the retouradres'),
     website: text.optional(),
-    tooi: tooiSchema('ministerielijst', "the ministry's TOOI URI").optional().describe("The ministry's TOOI URI (identifier.overheid.nl/tooi/id/ministerie/…), for its DiWoo records; needed only where the TOOI list has the ministry's name twice"),
+    tooi: tooiSchema('ministerielijst', "the ministry's TOOI URI").optional().describe("The ministry's TOOI URI (identifier.overheid.nl/tooi/id/ministerie/…), for its DiWoo records; needed only where the TOOI list has the ministry's name twice, or for a ministry under a former name (the list has present names)"),
   })
   .strict();
 
