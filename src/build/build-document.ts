@@ -45,7 +45,7 @@ export async function buildDocument(paths: BuildPaths, year: string, dataFile: s
       throw err instanceof OfflineRenderError ? await locateRequest(err, doc.inputs, paths.templates) : err;
     }
   }
-  // Every version's PDF and HTML together: all are replaced, or none.
+  // Every version's PDF and HTML (and a public version's DiWoo record) together: all are replaced, or none.
   await copyFonts(paths.output);
   await writeTogether(printed.flatMap((p) => p.files(paths.output)));
   const built = printed.map((p) => p.built(paths.output));
