@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT, scratchCopy, voortgang } from './helpers/cli.js';
 import { validateDiwoo } from './helpers/xsd.js';
 import { findTooi } from '../src/diwoo/tooi.js';
+import { diffFacts } from '../src/diff/data-diff.js';
+import type { DocumentSources } from '../src/load/load-document.js';
 // @ts-expect-error a plain ES module of the repository's scripts, without types
 import { tooiListsJson } from '../scripts/write-tooi-lists.mjs';
 
@@ -212,6 +214,14 @@ describe('Woo facts in the sources', () => {
     const r = voortgang(['build', '2030', '--content', join(dir, 'content'), '--templates', join(dir, 'templates'), '--output', join(dir, 'out')], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`content/2030/memo.yaml:${line}:3: woo: a memo gets no DiWoo record — its kind has no woo facts (templates/memo/layout.yaml); remove woo: here, or give the kind its woo: informatiecategorie, documentsoort and handeling\n`);
+  });
+
+  it('the redline lists a changed Woo fact by its labels', () => {
+    const plan = findTooi('documentsoortlijst', 'plan');
+    const rapport = findTooi('documentsoortlijst', 'rapport');
+    if (!('value' in plan) || !('value' in rapport)) throw new Error('plan and rapport are in the list');
+    const sources = (woo: unknown) => ({ brief: { soort: 'bijlage', datum: '2022-11-01', onderwerp: 'Actieprogramma', afzender: 'dgsb-jfac', woo } }) as unknown as DocumentSources;
+    expect(diffFacts(sources({ documentsoort: rapport.value }), sources({ documentsoort: plan.value, url: 'https://example.org/' })).get('woo')).toEqual({ where: 'woo', before: 'documentsoort: rapport', after: 'documentsoort: plan; url: https://example.org/' });
   });
 
   it('a TOOI value is found by its URI or its label (case aside); a name the list has twice, or a near miss, is named', () => {

@@ -43,6 +43,8 @@ export function diffFacts(before: DocumentSources, after: DocumentSources): Map<
     // Explicit margin-column lines print the same words as one text: only the words are compared.
     if (key === 'beantwoording' && Array.isArray(value)) return value.join(' ');
     if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? Object.values(v as object).join(' ') : String(v))).join('; ');
+    // Woo facts hold TOOI values ({ uri, label }): shown by their labels, as written.
+    if (key === 'woo' && typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null && 'label' in v ? String(v.label) : String(v)}`).join('; ');
     if (typeof value === 'object') return JSON.stringify(value);
     return String(value);
   };
