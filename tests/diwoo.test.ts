@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT, scratchCopy, voortgang } from './helpers/cli.js';
 import { validateDiwoo } from './helpers/xsd.js';
 import { findTooi } from '../src/diwoo/tooi.js';
+import { diwooRecord } from '../src/diwoo/record.js';
 import { diffFacts } from '../src/diff/data-diff.js';
 import type { DocumentSources } from '../src/load/load-document.js';
 // @ts-expect-error a plain ES module of the repository's scripts, without types
@@ -214,6 +215,32 @@ describe('Woo facts in the sources', () => {
     const r = voortgang(['build', '2030', '--content', join(dir, 'content'), '--templates', join(dir, 'templates'), '--output', join(dir, 'out')], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`content/2030/memo.yaml:${line}:3: woo: a memo gets no DiWoo record — its kind has no woo facts (templates/memo/layout.yaml); remove woo: here, or give the kind its woo: informatiecategorie, documentsoort and handeling\n`);
+  });
+
+  it('text with XML\'s own characters is escaped: the record stays valid and reads back as written', async () => {
+    const value = (list: Parameters<typeof findTooi>[0], label: string) => {
+      const found = findTooi(list, label);
+      if (!('value' in found)) throw new Error(found.problem);
+      return found.value;
+    };
+    const title = 'Aanpak "high impact crimes" & <overvallen> — 1 > 0';
+    const xml = diwooRecord({
+      loc: 'https://example.org/a&b/brief.pdf',
+      title,
+      identifiers: ['A&B-1'],
+      publisher: value('ministerielijst', 'ministerie van Justitie en Veiligheid'),
+      informatiecategorie: value('informatiecategorielijst', 'adviezen'),
+      documentsoort: value('documentsoortlijst', 'brief'),
+      handeling: value('soorthandelinglijst', 'vaststelling'),
+      datum: '2024-02-29',
+      bijlagen: [{ label: 'Bijlage "één" & <twee>', resource: 'https://example.org/a&b/bijlage "1".pdf' }],
+    });
+    expect((await validateDiwoo(xml)).valid).toBe(true);
+    const r = record(xml);
+    expect(r.loc).toEqual(['https://example.org/a&b/brief.pdf']);
+    expect(r.one('officieleTitel').text).toBe(title);
+    expect(r.one('identifier').text).toBe('A&B-1');
+    expect(r.one('relation')).toEqual({ text: 'Bijlage "één" & <twee>', resource: 'https://example.org/a&b/bijlage "1".pdf' });
   });
 
   it('the redline lists a changed Woo fact by its labels', () => {
