@@ -33,6 +33,10 @@ describe('the 2022 Kamerbrief, as printed', () => {
 
   it('is the fixture of the real pages that the script derives from the pdftext seed (so neither can drift)', async () => {
     expect(REAL).toEqual(realLetterFixture(await readFile(SEED, 'utf8')));
+    // What the script found holds together: 13 pages, notes 1–51 each once and in order, pages 2–13 begun.
+    expect(REAL.paginas).toBe(13);
+    expect(REAL.voetnoten.perPagina.flat()).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
+    expect(REAL.begin.map((b) => b.pagina)).toEqual(Array.from({ length: 12 }, (_, i) => i + 2));
   });
 
   it('starts its pages where the real letter does: the first words of each real page 2–13 are on our page of that number, all 12', () => {
@@ -88,6 +92,7 @@ describe('the 2022 Kamerbrief, as printed', () => {
     for (const page of pages) for (const n of page.noteNumbers) ours.set(n, page.number);
     const differ = [...real].filter(([n, page]) => ours.get(n) !== page).map(([n, page]) => `${n}: real ${page}, ours ${ours.get(n)}`);
     const same = real.size - differ.length;
+    console.log(`footnotes on the real page: ${same} of 51; differ: ${differ.join('; ')}`);
     expect(same, `${same} of 51 on the real page; differ: ${differ.join('; ')}`).toBeGreaterThanOrEqual(FOOTNOTES_ON_THE_REAL_PAGE_FLOOR);
   });
 
