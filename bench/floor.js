@@ -1,25 +1,24 @@
 // The floor of a build: a fresh process that starts the same Chromium with the same flags, loads the finished
 // (already paginated) HTML of a letter from memory and calls page.pdf() — none of voortgang's own work.
-// It starts and serves the browser as the build does — Chromium spawned while Puppeteer loads
-// (src/print/chromium-process.ts), requests answered through the DevTools Fetch domain — so that what the
-// two share costs the same on both sides; nothing else of voortgang is in it. bench/bench.js bundles it into
+// It starts the browser with the build's own launchBrowser() (src/print/browser.ts: the same browser search —
+// VOORTGANG_BROWSER, which the bench pins —, headless mode, flags, Chromium spawned while Puppeteer loads) and
+// serves it as the build does (requests answered through the DevTools Fetch domain), so that what the two share
+// costs the same on both sides; nothing else of voortgang is in it. bench/bench.js bundles it into
 // dist/floor.js the way the build is bundled (scripts/node-bundle.mjs), so that both load Puppeteer alike:
 // unbundled, its module loading alone costs ≈80 ms more, which would flatter the build's ratio.
 //   node dist/floor.js <paginated.html> <out.pdf> [<paginated.html> <out.pdf> …]
-// Several documents are printed one after the other by the one browser, as one build of a year does.
+// Several documents are printed one after the other by the one browser, as one build of a year does. It prints
+// `browser <version>` on stdout: the bench checks that the build printed with the same.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS } from '../src/print/browser-args.ts';
-import { startChromium } from '../src/print/chromium-process.ts';
+import { browserIdentity, launchBrowser } from '../src/print/browser.ts';
 
 const pairs = [];
 for (let i = 2; i + 1 < process.argv.length; i += 2) pairs.push([process.argv[i], process.argv[i + 1]]);
 const root = join(fileURLToPath(import.meta.url), '..', '..');
-const version = JSON.parse(await readFile(join(root, 'node_modules/@sparticuz/chromium/package.json'), 'utf8')).version;
-const chromium = startChromium(join(root, 'node_modules/.cache/voortgang', `chromium-${version}`, 'chromium'), 'shell', CHROMIUM_ARGS);
-const { connect } = await import('../src/print/puppeteer-connect.ts');
-const browser = await connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: 0 });
+const browser = await launchBrowser();
+process.stdout.write(`browser ${browserIdentity(browser)?.version}\n`);
 for (const [htmlFile, out] of pairs) {
   const page = await browser.newPage();
   const html = await readFile(htmlFile, 'utf8');

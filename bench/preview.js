@@ -7,13 +7,15 @@
 //   save → shown         the same, until the browser looking at the preview has swapped in the new pages
 //   cold build           a fresh process: start → PDF written
 //
-// Runs are interleaved (edit, cold build, edit, …) so that drift of the machine hits both alike. No
-// assertions: this prints figures; the target is ≤ 150 ms save → pages ready.
+// Runs are interleaved (edit, cold build, edit, …) so that drift of the machine hits both alike. The preview,
+// the browser that shows it and the cold builds use one browser, pinned first and named in the output
+// (bench/browser.js). No assertions: this prints figures; the target is ≤ 150 ms save → pages ready.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser, startPreview } from '../dist/voortgang.js';
+import { pinBrowser, printedBy, SameBrowser } from './browser.js';
 
 const root = resolve(import.meta.dirname, '..');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -22,11 +24,13 @@ cpSync(join(root, 'content'), join(scratch, 'content'), { recursive: true });
 const paths = { content: join(scratch, 'content'), templates: join(root, 'templates'), output: join(scratch, 'output') };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${Math.round(x)} ms`;
+const browsers = new SameBrowser(await pinBrowser(root));
 
 const preview = await startPreview({ paths, year: '2022', log: () => undefined, info: () => undefined });
 let waiting;
 preview.onRebuilt((versions) => waiting?.({ at: performance.now(), versions }));
 const viewer = await launchBrowser();
+browsers.saw(await viewer.version(), 'the browser showing the preview');
 const page = await viewer.newPage();
 await page.setViewport({ width: 1100, height: 900 });
 await page.goto(preview.url);
@@ -69,6 +73,7 @@ for (let i = 0; i < runs + warmup; i++) {
   const r = spawnSync(process.execPath, ['bin/voortgang.js', 'build', '2022', '--output', join(scratch, 'cold')], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stderr}`);
   cold.push(performance.now() - t);
+  browsers.saw(printedBy(join(scratch, 'cold', '2022', 'kamerbrief.pdf')), 'the cold build');
 }
 writeFileSync(section, original);
 const pages = preview.session.get('kamerbrief').pages;
@@ -78,6 +83,7 @@ rmSync(scratch, { recursive: true, force: true });
 
 const step = (name) => median(steps.map((s) => s[name] ?? 0));
 console.log(`\nvoortgang bench (preview) — a one-word edit of the 2022 Kamerbrief (${pages} pages), median of ${runs} runs after ${warmup} warm-up edits; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores\n`);
+console.log(`every side printed by one browser: ${browsers.name}\n`);
 console.log('| measurement | median | runs |');
 console.log('| --- | ---: | --- |');
 console.log(`| save → new pages ready (preview) | ${ms(median(ready))} | ${ready.map(Math.round).join(', ')} |`);

@@ -11,7 +11,11 @@
 // cached, as on the first build of a new draft); BENCH_SCALE_TWICE=1 builds each a second time (`same`: the
 // caches of parsed sections and validated YAML hit, as when an author rebuilds).
 // The step times of the CLI's --timings, and print's own parts (VOORTGANG_TRACE: open, goto, paginate —
-// the page-filling pass with font loading —, snapshot, pdf — page.pdf()), follow each row. No assertions: this prints figures.
+// the page-filling pass with font loading —, snapshot, pdf — page.pdf()), follow each row.
+// Every size prints with one browser, pinned first and named in the output (bench/browser.js).
+//
+// One check, as a row of its own with PASS or FAIL (and exit code 1 on FAIL; not a test: a time is no test's
+// business): time per page flat with length — ms/page at ×150 ≤ 1.5 × ms/page at ×16 — when both sizes ran.
 //
 //   BENCH_SCALE=0        skip it (npm run bench)
 //   BENCH_SCALE=1,16,150 the sizes (copies of the body)
@@ -20,6 +24,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pinBrowser, printedBy, SameBrowser } from './browser.js';
 import { syntheticContent } from './synthetic.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -28,6 +33,8 @@ if (setting === '0' || setting === '') process.exit(0);
 const sizes = setting.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SCALE=${setting}: give copy counts like 1,16,150 (or 0 to skip)`);
 
+const browsers = new SameBrowser(await pinBrowser(root));
+const FLAT = { small: 16, large: 150, atMost: 1.5 }; // ms/page at ×150 ≤ 1.5 × ms/page at ×16
 const PAGE = 4096; // bytes per page of /proc/<pid>/statm on Linux x86-64
 const scratch = mkdtempSync(join(tmpdir(), 'voortgang-scale-'));
 
@@ -108,7 +115,6 @@ const pad = (s, n) => String(s).padStart(n);
 console.log(`\nscale: the 2022 body repeated N times (scratch ${scratch})`);
 console.log(`${'copies'.padEnd(7)}${'sources'.padEnd(8)}${pad('pages', 6)}${pad('notes', 7)}${pad('s', 8)}${pad('ms/page', 9)}${pad('peak RSS MB', 13)}${pad('peak PSS MB', 13)}${pad('procs', 7)}`);
 const rows = [];
-let browserName;
 for (const copies of sizes) {
   const dir = join(scratch, `x${copies}`);
   const content = syntheticContent(dir, copies);
@@ -123,7 +129,7 @@ for (const copies of sizes) {
     const pages = Number(m?.[1]);
     const row = { copies, run, pages, notes: Number(m?.[2]), ms: r.ms, perPage: r.ms / pages, ...r.peak };
     rows.push(row);
-    if (!browserName) browserName = /VoortgangBrowser \(([^)]*)\)/.exec(readFileSync(join(dir, 'output', '2022', 'kamerbrief.pdf'), 'latin1'))?.[1];
+    browsers.saw(printedBy(join(dir, 'output', '2022', 'kamerbrief.pdf')), `×${copies}`);
     console.log(`${('×' + copies).padEnd(7)}${run.padEnd(8)}${pad(pages, 6)}${pad(row.notes, 7)}${pad((r.ms / 1000).toFixed(1), 8)}${pad(row.perPage.toFixed(1), 9)}${pad(MB(r.peak.rss), 13)}${pad(MB(r.peak.pss), 13)}${pad(r.peak.processes, 7)}`);
     const t = /^timings (.*)$/m.exec(r.stderr);
     if (t) console.log(`       steps (ms): ${Object.entries(JSON.parse(t[1])).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
@@ -132,11 +138,14 @@ for (const copies of sizes) {
   }
 }
 const perPage = (copies) => rows.find((r) => r.copies === copies && r.run === 'new')?.perPage;
-const [mid, big] = sizes.slice(-2);
-if (sizes.length >= 2 && perPage(mid) && perPage(big)) {
-  const ratio = perPage(big) / perPage(mid);
-  console.log(`time per page ×${big} / ×${mid}: ${ratio.toFixed(2)} (flat means ≤ 1.5${ratio > 1.5 ? ': it is not' : ''})`);
+if (perPage(FLAT.small) && perPage(FLAT.large)) {
+  const ratio = perPage(FLAT.large) / perPage(FLAT.small);
+  const pass = ratio <= FLAT.atMost;
+  console.log(`flat time per page: ms/page ×${FLAT.large} ${perPage(FLAT.large).toFixed(1)} / ×${FLAT.small} ${perPage(FLAT.small).toFixed(1)} = ${ratio.toFixed(2)} (at most ${FLAT.atMost}): ${pass ? 'PASS' : 'FAIL'}`);
+  if (!pass) process.exitCode = 1;
+} else {
+  console.log(`flat time per page: not measured (needs ×${FLAT.small} and ×${FLAT.large}; BENCH_SCALE=${setting})`);
 }
-if (browserName) console.log(`printed by ${browserName} (the browser voortgang finds; VOORTGANG_BROWSER names another)`);
+console.log(`printed by one browser: ${browsers.name}`);
 if (process.env.BENCH_SCALE_KEEP === '1') console.log(`kept ${scratch}`);
 else rmSync(scratch, { recursive: true, force: true });
