@@ -9,11 +9,12 @@ import { diffTable } from './table-diff.js';
 import { CLASS } from '../paginate/contract.js';
 import { matchNotes, removedLabel } from './note-match.js';
 import { pairSections } from './section-match.js';
-import { HeadingTracker } from './headings.js';
+import { HeadingTracker, headingNumber } from './headings.js';
 import { diffFigure } from './figure-diff.js';
+import { findRegroupings, renderRegrouping, type Regrouping } from './regroup.js';
 
 /** What a change is, as the change list names it. */
-export type ChangeKind = 'ingevoegd' | 'verwijderd' | 'gewijzigd' | 'verplaatst' | 'cijfer';
+export type ChangeKind = 'ingevoegd' | 'verwijderd' | 'gewijzigd' | 'verplaatst' | 'cijfer' | 'gesplitst' | 'samengevoegd';
 
 /** One changed block or footnote of the merged document. */
 export interface Change {
@@ -30,7 +31,7 @@ export interface Change {
   /** For a beslisnota: whether the change is in the public (Woo) version, above the streep. */
   openbaar?: boolean;
   counts: Counts;
-  /** The merged block (or footnote text) with the change marked. */
+  /** The merged block (or footnote text, list item, the paragraphs either side of a split) with the change marked. */
   element: Element;
   /** A footnote's change: its label in the redline (its new number, or a letter for a removed one). */
   note?: string;
@@ -174,28 +175,35 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
     sections.push(section);
     for (const item of items) {
       item.seq = seq++;
-      for (const key of [...callKeys(item.now, rules), ...callKeys(item.old, rules)]) if (!noteHeading.has(key)) noteHeading.set(key, item);
+      const news = item.regrouping?.now ?? [item.now];
+      const olds = item.regrouping?.old ?? [item.old];
+      for (const key of [...news.flatMap((b) => callKeys(b, rules)), ...olds.flatMap((b) => callKeys(b, rules))]) if (!noteHeading.has(key)) noteHeading.set(key, item);
       const merged = render(item, rules);
       if (!merged) continue;
-      blocks.push(merged.element);
+      blocks.push(merged.element, ...(merged.more ?? []));
       if (/^h[1-6]$/.test(merged.element.tagName)) mergedHeading = textOf(merged.element);
       if (!merged.change) continue;
-      if (mergedHeading !== undefined) changedHeadings.set(mergedHeading, (changedHeadings.get(mergedHeading) ?? 0) + 1);
       if (section.status === 'gelijk') section.status = 'gewijzigd';
-      const id = anchor(merged.element, changes.length + 1);
-      changes.push({
-        id,
-        kind: merged.change,
-        heading: item.heading!,
-        ...(item.number ? { number: item.number } : {}),
-        file: item.file!,
-        ...(item.line ? { line: item.line } : {}),
-        ...(item.openbaar !== undefined ? { openbaar: item.openbaar } : {}),
-        counts: merged.counts,
-        element: merged.element,
-        ...(item.kind === 'moved-here' ? { movedFrom: item.movedFrom } : {}),
-      });
-      order.set(changes[changes.length - 1]!, item.seq!);
+      // A list reports each item that changed; any other block is one change.
+      const parts = merged.parts ?? [{ element: merged.element, shown: merged.shown, change: merged.change, counts: merged.counts }];
+      for (const part of parts) {
+        if (mergedHeading !== undefined) changedHeadings.set(mergedHeading, (changedHeadings.get(mergedHeading) ?? 0) + 1);
+        const id = anchor(part.element, changes.length + 1);
+        const line = part.line ?? item.line;
+        changes.push({
+          id,
+          kind: part.change,
+          heading: item.heading!,
+          ...(item.number ? { number: item.number } : {}),
+          file: item.file!,
+          ...(line ? { line } : {}),
+          ...(item.openbaar !== undefined ? { openbaar: item.openbaar } : {}),
+          counts: part.counts,
+          element: part.shown ?? part.element,
+          ...(item.kind === 'moved-here' ? { movedFrom: item.movedFrom } : {}),
+        });
+        order.set(changes[changes.length - 1]!, item.seq!);
+      }
     }
   }
 
@@ -246,9 +254,12 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
 }
 
 interface Item {
-  kind: 'equal' | 'changed' | 'added' | 'removed' | 'moved-away' | 'moved-here';
+  kind: 'equal' | 'changed' | 'added' | 'removed' | 'moved-away' | 'moved-here' | 'regrouped';
+  /** For 'regrouped': its first old and new paragraph. */
   old?: ElementContent;
   now?: ElementContent;
+  /** A paragraph split or paragraphs joined, with the same words. */
+  regrouping?: Regrouping;
   movedTo?: string;
   movedFrom?: string;
   movedToFile?: string;
@@ -302,15 +313,23 @@ function alignBlocks(oldBlocks: ElementContent[], newBlocks: ElementContent[], r
   const items: Item[] = [];
   let removed: ElementContent[] = [];
   let added: ElementContent[] = [];
+  // Two blocks in the same place are one block changed: of the same kind and alike enough, or (a heading) of the same level.
+  const alike = (a: ElementContent, b: ElementContent) =>
+    a.type === 'element' && b.type === 'element' && a.tagName === b.tagName && (a.tagName === 'table' || a.tagName === 'figure' || sameHeading(a, b) || similarity(a, b, rules) >= SIMILAR);
+  const pair = (gone: ElementContent[], come: ElementContent[]) => {
+    let i = 0;
+    let j = 0;
+    for (const c of diffArrays(gone, come, { comparator: alike })) {
+      if (c.removed) for (const b of c.value) items.push({ kind: 'removed', old: gone[i++] ?? b });
+      else if (c.added) for (const b of c.value) items.push({ kind: 'added', now: come[j++] ?? b });
+      else for (let k = 0; k < c.value.length; k++) items.push({ kind: 'changed', old: gone[i++], now: come[j++] });
+    }
+  };
   const flush = () => {
     if (removed.length || added.length) {
-      const alike = (a: ElementContent, b: ElementContent) => a.type === 'element' && b.type === 'element' && a.tagName === b.tagName && (a.tagName === 'table' || a.tagName === 'figure' || similarity(a, b, rules) >= SIMILAR);
-      let i = 0;
-      let j = 0;
-      for (const c of diffArrays(removed, added, { comparator: alike })) {
-        if (c.removed) for (const b of c.value) items.push({ kind: 'removed', old: removed[i++] ?? b });
-        else if (c.added) for (const b of c.value) items.push({ kind: 'added', now: added[j++] ?? b });
-        else for (let k = 0; k < c.value.length; k++) items.push({ kind: 'changed', old: removed[i++], now: added[j++] });
+      for (const part of findRegroupings(removed, added, rules)) {
+        if ('how' in part) items.push({ kind: 'regrouped', old: part.old[0], now: part.now[0], regrouping: part });
+        else pair(part.removed, part.added);
       }
     }
     removed = [];
@@ -330,6 +349,15 @@ function alignBlocks(oldBlocks: ElementContent[], newBlocks: ElementContent[], r
   }
   flush();
   return items;
+}
+
+/**
+ * Two headings of the same level where one was: the same heading, renamed — whether or not its words are alike
+ * ("3.1 Publieksvoorlichting" → "3.1 Voorlichting aan het publiek"), unless their numbers differ.
+ */
+function sameHeading(a: Element, b: Element): boolean {
+  if (!/^h[1-6]$/.test(a.tagName)) return false;
+  return headingNumber(textOf(a)) === headingNumber(textOf(b));
 }
 
 /** A chart changes with its data: its text alternative (made from the data) says so. */
@@ -354,8 +382,23 @@ function isFigureOnly(el: Element): boolean {
 
 interface Merged {
   element: Element;
+  /** Blocks that follow it (the other paragraphs of a split). */
+  more?: Element[];
   change?: ChangeKind;
   counts: Counts;
+  /** What the change list shows, when not the block itself (the two sides of a split). */
+  shown?: Element;
+  /** A list's changes, one per item. */
+  parts?: ListPart[];
+}
+
+/** One changed item of a list: the item (marked), what changed, the line it is on. */
+interface ListPart {
+  element: Element;
+  shown?: Element;
+  change: ChangeKind;
+  counts: Counts;
+  line?: number;
 }
 
 function render(item: Item, rules: AtomRules): Merged | undefined {
@@ -375,6 +418,10 @@ function render(item: Item, rules: AtomRules): Merged | undefined {
       addClass(element, 'diff-verwijderd');
       return { element, change: 'verwijderd', counts: { inserted: 0, deleted: words } };
     }
+    case 'regrouped': {
+      const { blocks, shown } = renderRegrouping(item.regrouping!, rules);
+      return { element: blocks[0]!, more: blocks.slice(1), change: item.regrouping!.how, counts: none, shown };
+    }
     case 'moved-away': {
       const where = item.movedTo !== item.heading ? `naar “${item.movedTo}”` : item.movedToFile !== item.file ? `naar ${basename(item.movedToFile!)}` : `${item.direction}, in “${item.movedTo}”`;
       return { element: h('p', { className: ['diff-verplaatst-markering'] }, `[Alinea verplaatst ${where}]`), counts: none };
@@ -386,6 +433,7 @@ function render(item: Item, rules: AtomRules): Merged | undefined {
       let element: Element;
       let counts: Counts;
       let changed: boolean;
+      let parts: ListPart[] | undefined;
       let kind: ChangeKind = 'gewijzigd';
       if (now.tagName === 'table') {
         const d = diffTable(old, now);
@@ -396,7 +444,7 @@ function render(item: Item, rules: AtomRules): Merged | undefined {
         ({ element, counts, changed } = diffFigure(old, now, rules));
         kind = 'cijfer';
       } else if ((now.tagName === 'ul' || now.tagName === 'ol') && old.tagName === now.tagName) {
-        ({ element, counts, changed } = diffList(old, now, rules));
+        ({ element, counts, changed, parts } = diffList(old, now, rules));
         if (changed) addClass(element, 'diff-gewijzigd');
       } else {
         ({ element, counts, changed } = diffInline(old, now, rules));
@@ -409,35 +457,37 @@ function render(item: Item, rules: AtomRules): Merged | undefined {
         element.children.unshift(h('span', { className: ['diff-label'] }, `[Verplaatst ${from}] `));
         return { element, change: 'verplaatst', counts };
       }
-      return changed ? { element, change: kind, counts } : { element, counts };
+      return changed ? { element, change: kind, counts, ...(parts ? { parts } : {}) } : { element, counts };
     }
   }
 }
 
-/** Two revisions of a list, item by item: an item inserted mid-list is one inserted item, its neighbours untouched. */
-function diffList(old: Element, now: Element, rules: AtomRules): { element: Element; counts: Counts; changed: boolean } {
+/**
+ * Two revisions of a list, item by item: an item inserted mid-list is one inserted item, its neighbours
+ * untouched. Each item that changed is a change of its own (`parts`), at its line (a removed item: at the
+ * line of the item after it).
+ */
+function diffList(old: Element, now: Element, rules: AtomRules): { element: Element; counts: Counts; changed: boolean; parts: ListPart[] } {
   const lis = (el: Element) => el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
   const items = alignBlocks(lis(old), lis(now), rules);
   const counts: Counts = { inserted: 0, deleted: 0 };
-  let changed = false;
+  const parts: ListPart[] = [];
   const children: ElementContent[] = [];
-  for (const item of items) {
+  items.forEach((item, k) => {
+    let merged: Merged | undefined;
     if (item.kind === 'changed') {
       const d = diffInline(item.old as Element, item.now as Element, rules);
-      counts.inserted += d.counts.inserted;
-      counts.deleted += d.counts.deleted;
-      changed ||= d.changed;
-      children.push(d.element);
-      continue;
-    }
-    const merged = render(item, rules);
-    if (!merged) continue;
-    if (merged.change) changed = true;
+      merged = { element: d.element, counts: d.counts, ...(d.changed ? { change: isFigureOnly(d.element) ? 'cijfer' : 'gewijzigd' } : {}) };
+    } else merged = render(item, rules);
+    if (!merged) return;
     counts.inserted += merged.counts.inserted;
     counts.deleted += merged.counts.deleted;
-    children.push(merged.element);
-  }
+    children.push(merged.element, ...(merged.more ?? []));
+    if (!merged.change) return;
+    const line = lineOf(item.now) ?? lineOf(items.slice(k + 1).find((i) => i.now)?.now);
+    parts.push({ element: merged.element, change: merged.change, counts: merged.counts, ...(merged.shown ? { shown: merged.shown } : {}), ...(line ? { line } : {}) });
+  });
   const element = structuredClone({ ...now, children: [] as ElementContent[] });
   element.children = children;
-  return { element, counts, changed };
+  return { element, counts, changed: parts.length > 0, parts };
 }
