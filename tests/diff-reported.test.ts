@@ -47,6 +47,24 @@ describe('a document reports only the figures it prints', () => {
   });
 });
 
+describe('a chart whose figures change between its first and last year', () => {
+  it('is a change (its text alternative names only the first and last figures): counted, listed, the old chart beside the new', async () => {
+    const dir = scratch();
+    // The bijlage's recidive chart (2008-2017) gets a figure for 2012; the Kamerbrief prints nothing of it.
+    edit(join(dir, 'b', '2022', 'data', 'recidive.yaml'), '{ 2008: 45.9, 2017: 37.6 }', '{ 2008: 45.9, 2012: 40.2, 2017: 37.6 }');
+    const r = diff(dir, '2022', '--format', 'text');
+    expect(r.status).toBe(0);
+    const bijlage = diffOutputOf(r.stdout, 'actieprogramma');
+    expect(bijlage).toMatch(/\nb\/2022\/actieprogramma\/02-ontwikkelingen\.md:\d+ cijfer\nGrafiek gewijzigd: andere cijfers tussen het eerste en het laatste jaar \(zie Gewijzigde gegevens\)\.\n/);
+    expect(bijlage).toContain('\nrecidive: Overvallers, Tweejarige algemene recidive 2012: [-–-]{+40,2%+}\n');
+    expect(diffOutputOf(r.stdout, 'kamerbrief')).toMatch(/^kamerbrief: a → b\nno changes\n/);
+    // (The bijlage opens with its cover: the change list follows it.)
+    const text = (await readLetter(join(dir, 'out', '2022', 'actieprogramma.diff.pdf'))).map((p) => p.body).join(' ');
+    expect(text).toContain('Van a naar b: 1 wijziging.');
+    expect(readFileSync(join(dir, 'out', '2022', 'actieprogramma.diff.html'), 'utf8')).toContain('<div class="diff-grafiek-oud">');
+  });
+});
+
 describe('a heading renamed', () => {
   it('is one change, gewijzigd, with only its changed words marked: not its unchanged number', async () => {
     const dir = scratch();

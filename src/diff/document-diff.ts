@@ -10,7 +10,7 @@ import { CLASS } from '../paginate/contract.js';
 import { matchNotes, removedLabel } from './note-match.js';
 import { pairSections } from './section-match.js';
 import { HeadingTracker, headingNumber } from './headings.js';
-import { diffFigure } from './figure-diff.js';
+import { diffFigure, drawingOf } from './figure-diff.js';
 import { findRegroupings, renderRegrouping, type Regrouping } from './regroup.js';
 
 /** What a change is, as the change list names it. */
@@ -360,11 +360,9 @@ function sameHeading(a: Element, b: Element): boolean {
   return headingNumber(textOf(a)) === headingNumber(textOf(b));
 }
 
-/** A chart changes with its data: its text alternative (made from the data) says so. */
+/** A chart changes with its data: what it draws. */
 function figureSignature(el: Element): string {
-  if (el.tagName !== 'figure') return '';
-  const svg = el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
-  return String(svg?.properties.ariaLabel ?? '');
+  return el.tagName === 'figure' ? drawingOf(el) : '';
 }
 
 /** Only figures changed: every inserted and deleted token is a number. */

@@ -78,14 +78,15 @@ export function paragraphMark(how: 'ins' | 'del'): Element {
 export function renderRegrouping(g: Regrouping, rules: AtomRules): { blocks: Element[]; shown: Element } {
   if (g.how === 'gesplitst') {
     const blocks = g.now.map((p, k) => {
-      const copy = addClass(structuredClone(p), 'diff-gesplitst');
+      // The change bar of a changed block (diff-gewijzigd), and what changed (diff-gesplitst).
+      const copy = addClass(addClass(structuredClone(p), 'diff-gewijzigd'), 'diff-gesplitst');
       if (k < g.now.length - 1) copy.children.push({ type: 'text', value: ' ' }, paragraphMark('ins'));
       return copy;
     });
     const shown = h('p', [...structuredClone(g.now[0]!.children), { type: 'text', value: ' ' }, paragraphMark('ins'), { type: 'text', value: ' ' }, ...structuredClone(g.now[1]!.children)]);
     return { blocks, shown };
   }
-  const joined = addClass(structuredClone(g.now[0]!), 'diff-samengevoegd');
+  const joined = addClass(addClass(structuredClone(g.now[0]!), 'diff-gewijzigd'), 'diff-samengevoegd');
   let at = 0;
   for (const p of g.old.slice(0, -1)) {
     at += signature(p, rules).split(' ').length;
