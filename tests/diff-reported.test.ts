@@ -169,6 +169,19 @@ describe('a list: each changed item is a change of its own', () => {
   });
 });
 
+describe('a nested list', () => {
+  it('an item inserted in the nested list of 4.5 Strategie is that item alone, not its parent item with all its sub-items', () => {
+    const dir = scratch();
+    const file = join(dir, 'b', '2023', 'beslisnota', '04-toelichting.md');
+    edit(file, '  - Om het lokaal domein te ondersteunen', '  - Een nieuw punt in de geneste lijst.\n  - Om het lokaal domein te ondersteunen');
+    const r = diff(dir, '2023', '--format', 'text');
+    expect(r.status).toBe(0);
+    expect(diffOutputOf(r.stdout, 'beslisnota')).toMatch(
+      new RegExp(`^beslisnota: a → b\\n\\n## 4\\.5 Strategie\\nb/2023/beslisnota/04-toelichting\\.md:${lineOf(file, '  - Een nieuw punt')} ingevoegd, ook in de openbare versie\\n\\{\\+Een nieuw punt in de geneste lijst\\.\\+\\}\\n\\S+beslisnota\\.diff\\.pdf: \\d+ pages\\n$`),
+    );
+  });
+});
+
 describe('the change list reads as the letter does', () => {
   it('a table change as "2021: Overvallen 676 → 1.676"; a footnote call inserted as its superscript number', async () => {
     const dir = scratch();

@@ -463,7 +463,7 @@ function render(item: Item, rules: AtomRules): Merged | undefined {
 /**
  * Two revisions of a list, item by item: an item inserted mid-list is one inserted item, its neighbours
  * untouched. Each item that changed is a change of its own (`parts`), at its line (a removed item: at the
- * line of the item after it).
+ * line of the item after it); an item's nested list is compared item by item in turn.
  */
 function diffList(old: Element, now: Element, rules: AtomRules): { element: Element; counts: Counts; changed: boolean; parts: ListPart[] } {
   const lis = (el: Element) => el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
@@ -471,21 +471,47 @@ function diffList(old: Element, now: Element, rules: AtomRules): { element: Elem
   const counts: Counts = { inserted: 0, deleted: 0 };
   const parts: ListPart[] = [];
   const children: ElementContent[] = [];
+  const add = (c: Counts) => {
+    counts.inserted += c.inserted;
+    counts.deleted += c.deleted;
+  };
   items.forEach((item, k) => {
-    let merged: Merged | undefined;
-    if (item.kind === 'changed') {
-      const d = diffInline(item.old as Element, item.now as Element, rules);
-      merged = { element: d.element, counts: d.counts, ...(d.changed ? { change: isFigureOnly(d.element) ? 'cijfer' : 'gewijzigd' } : {}) };
-    } else merged = render(item, rules);
-    if (!merged) return;
-    counts.inserted += merged.counts.inserted;
-    counts.deleted += merged.counts.deleted;
-    children.push(merged.element, ...(merged.more ?? []));
-    if (!merged.change) return;
     const line = lineOf(item.now) ?? lineOf(items.slice(k + 1).find((i) => i.now)?.now);
-    parts.push({ element: merged.element, change: merged.change, counts: merged.counts, ...(merged.shown ? { shown: merged.shown } : {}), ...(line ? { line } : {}) });
+    if (item.kind === 'changed') {
+      const d = diffItem(item.old as Element, item.now as Element, rules, line);
+      add(d.counts);
+      children.push(d.element);
+      parts.push(...d.parts);
+      return;
+    }
+    const merged = render(item, rules);
+    if (!merged) return;
+    add(merged.counts);
+    children.push(merged.element, ...(merged.more ?? []));
+    if (merged.change) parts.push({ element: merged.element, change: merged.change, counts: merged.counts, ...(merged.shown ? { shown: merged.shown } : {}), ...(line ? { line } : {}) });
   });
   const element = structuredClone({ ...now, children: [] as ElementContent[] });
   element.children = children;
   return { element, counts, changed: parts.length > 0, parts };
+}
+
+const isList = (c: ElementContent): c is Element => c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol');
+
+/** One item of a list in two revisions: its own words diffed, its nested lists (the same in number and kind) item by item. */
+function diffItem(old: Element, now: Element, rules: AtomRules, line: number | undefined): { element: Element; counts: Counts; parts: ListPart[] } {
+  const oldLists = old.children.filter(isList);
+  const newLists = now.children.filter(isList);
+  const nested = newLists.length > 0 && oldLists.length === newLists.length && newLists.every((l, i) => l.tagName === oldLists[i]!.tagName);
+  const own = (li: Element): Element => (nested ? { ...li, children: li.children.filter((c) => !isList(c)) } : li);
+  const d = diffInline(own(old), own(now), rules);
+  const lists = nested ? newLists.map((l, i) => diffList(oldLists[i]!, l, rules)) : [];
+  const element: Element = { ...d.element, children: [...d.element.children, ...lists.map((l) => l.element)] };
+  const counts: Counts = { inserted: d.counts.inserted, deleted: d.counts.deleted };
+  for (const l of lists) {
+    counts.inserted += l.counts.inserted;
+    counts.deleted += l.counts.deleted;
+  }
+  // The item's own change shows its own words only; its anchor is the item.
+  const parts: ListPart[] = d.changed ? [{ element, ...(nested ? { shown: d.element } : {}), change: isFigureOnly(d.element) ? 'cijfer' : 'gewijzigd', counts: d.counts, ...(line ? { line } : {}) }] : [];
+  return { element, counts, parts: [...parts, ...lists.flatMap((l) => l.parts)] };
 }

@@ -135,7 +135,9 @@ export function contextOf(c: Change, words = 14): ElementContent[] {
   let end = first;
   for (let n = 0; end < pieces.length && (n < words || !isWordPiece(pieces[end]!)); end++) if (isWordPiece(pieces[end]!)) n++;
   const shown = pieces.slice(start, end);
-  while (shown.length && !shown[0]!.sup && shown[0]!.text.trim() === '') shown.shift();
+  const blank = (p: Segment | undefined) => p !== undefined && !p.sup && p.text.trim() === '';
+  while (blank(shown[0])) shown.shift();
+  while (blank(shown[shown.length - 1])) shown.pop();
   const before = pieces.slice(0, start).some(isWordPiece);
   const after = pieces.slice(end).some(isWordPiece);
   const out: ElementContent[] = [];
