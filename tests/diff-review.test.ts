@@ -178,7 +178,10 @@ describe('4. smaller things', () => {
     const r = diff(dir, '2023', '--format', 'text');
     expect(r.status).toBe(0);
     expect(marks(r.stdout)).toEqual(['{+Een nieuw punt in het midden van de lijst;+}']);
-    expect(r.stdout).toMatch(/\n\{\+Een nieuw punt in het midden van de lijst;\+\}\nDe Kamer wordt geïnformeerd over de voortgang/);
+    // The item alone, inserted, at its own line; the other items are not repeated.
+    const line = readFileSync(file, 'utf8').split('\n').indexOf('- Een nieuw punt in het midden van de lijst;') + 1;
+    expect(r.stdout).toContain(`## 1. Aanleiding\nb/2023/beslisnota/01-aanleiding.md:${line} ingevoegd, ook in de openbare versie\n{+Een nieuw punt in het midden van de lijst;+}\n`);
+    expect(r.stdout).not.toContain('De Kamer wordt geïnformeerd');
   });
 
   it('two paragraphs swapped within one section are moved within it, not "moved to" it', () => {

@@ -70,7 +70,7 @@ export function letterView(sources: DocumentSources, body: DocumentBody, audienc
 }
 
 /** A fact as a template sees it: lines as lists, an unknown signatory or an absent fact as null, personal data only internally. */
-function factView(spec: FactSpec, value: unknown, audience: Audience): unknown {
+export function factView(spec: FactSpec, value: unknown, audience: Audience): unknown {
   if (value === undefined || value === null) return null;
   if (spec.intern && audience.openbaar) return null;
   switch (spec.type) {

@@ -9,11 +9,12 @@ import { diffTable } from './table-diff.js';
 import { CLASS } from '../paginate/contract.js';
 import { matchNotes, removedLabel } from './note-match.js';
 import { pairSections } from './section-match.js';
-import { HeadingTracker } from './headings.js';
-import { diffFigure } from './figure-diff.js';
+import { HeadingTracker, headingNumber } from './headings.js';
+import { diffFigure, drawingOf } from './figure-diff.js';
+import { findRegroupings, renderRegrouping, type Regrouping } from './regroup.js';
 
 /** What a change is, as the change list names it. */
-export type ChangeKind = 'ingevoegd' | 'verwijderd' | 'gewijzigd' | 'verplaatst' | 'cijfer';
+export type ChangeKind = 'ingevoegd' | 'verwijderd' | 'gewijzigd' | 'verplaatst' | 'cijfer' | 'gesplitst' | 'samengevoegd';
 
 /** One changed block or footnote of the merged document. */
 export interface Change {
@@ -30,7 +31,7 @@ export interface Change {
   /** For a beslisnota: whether the change is in the public (Woo) version, above the streep. */
   openbaar?: boolean;
   counts: Counts;
-  /** The merged block (or footnote text) with the change marked. */
+  /** The merged block (or footnote text, list item, the paragraphs either side of a split) with the change marked. */
   element: Element;
   /** A footnote's change: its label in the redline (its new number, or a letter for a removed one). */
   note?: string;
@@ -174,28 +175,35 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
     sections.push(section);
     for (const item of items) {
       item.seq = seq++;
-      for (const key of [...callKeys(item.now, rules), ...callKeys(item.old, rules)]) if (!noteHeading.has(key)) noteHeading.set(key, item);
+      const news = item.regrouping?.now ?? [item.now];
+      const olds = item.regrouping?.old ?? [item.old];
+      for (const key of [...news.flatMap((b) => callKeys(b, rules)), ...olds.flatMap((b) => callKeys(b, rules))]) if (!noteHeading.has(key)) noteHeading.set(key, item);
       const merged = render(item, rules);
       if (!merged) continue;
-      blocks.push(merged.element);
+      blocks.push(merged.element, ...(merged.more ?? []));
       if (/^h[1-6]$/.test(merged.element.tagName)) mergedHeading = textOf(merged.element);
       if (!merged.change) continue;
-      if (mergedHeading !== undefined) changedHeadings.set(mergedHeading, (changedHeadings.get(mergedHeading) ?? 0) + 1);
       if (section.status === 'gelijk') section.status = 'gewijzigd';
-      const id = anchor(merged.element, changes.length + 1);
-      changes.push({
-        id,
-        kind: merged.change,
-        heading: item.heading!,
-        ...(item.number ? { number: item.number } : {}),
-        file: item.file!,
-        ...(item.line ? { line: item.line } : {}),
-        ...(item.openbaar !== undefined ? { openbaar: item.openbaar } : {}),
-        counts: merged.counts,
-        element: merged.element,
-        ...(item.kind === 'moved-here' ? { movedFrom: item.movedFrom } : {}),
-      });
-      order.set(changes[changes.length - 1]!, item.seq!);
+      // A list reports each item that changed; any other block is one change.
+      const parts = merged.parts ?? [{ element: merged.element, shown: merged.shown, change: merged.change, counts: merged.counts }];
+      for (const part of parts) {
+        if (mergedHeading !== undefined) changedHeadings.set(mergedHeading, (changedHeadings.get(mergedHeading) ?? 0) + 1);
+        const id = anchor(part.element, changes.length + 1);
+        const line = part.line ?? item.line;
+        changes.push({
+          id,
+          kind: part.change,
+          heading: item.heading!,
+          ...(item.number ? { number: item.number } : {}),
+          file: item.file!,
+          ...(line ? { line } : {}),
+          ...(item.openbaar !== undefined ? { openbaar: item.openbaar } : {}),
+          counts: part.counts,
+          element: part.shown ?? part.element,
+          ...(item.kind === 'moved-here' ? { movedFrom: item.movedFrom } : {}),
+        });
+        order.set(changes[changes.length - 1]!, item.seq!);
+      }
     }
   }
 
@@ -246,9 +254,12 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
 }
 
 interface Item {
-  kind: 'equal' | 'changed' | 'added' | 'removed' | 'moved-away' | 'moved-here';
+  kind: 'equal' | 'changed' | 'added' | 'removed' | 'moved-away' | 'moved-here' | 'regrouped';
+  /** For 'regrouped': its first old and new paragraph. */
   old?: ElementContent;
   now?: ElementContent;
+  /** A paragraph split or paragraphs joined, with the same words. */
+  regrouping?: Regrouping;
   movedTo?: string;
   movedFrom?: string;
   movedToFile?: string;
@@ -302,15 +313,23 @@ function alignBlocks(oldBlocks: ElementContent[], newBlocks: ElementContent[], r
   const items: Item[] = [];
   let removed: ElementContent[] = [];
   let added: ElementContent[] = [];
+  // Two blocks in the same place are one block changed: of the same kind and alike enough, or (a heading) of the same level.
+  const alike = (a: ElementContent, b: ElementContent) =>
+    a.type === 'element' && b.type === 'element' && a.tagName === b.tagName && (a.tagName === 'table' || a.tagName === 'figure' || sameHeading(a, b) || similarity(a, b, rules) >= SIMILAR);
+  const pair = (gone: ElementContent[], come: ElementContent[]) => {
+    let i = 0;
+    let j = 0;
+    for (const c of diffArrays(gone, come, { comparator: alike })) {
+      if (c.removed) for (const b of c.value) items.push({ kind: 'removed', old: gone[i++] ?? b });
+      else if (c.added) for (const b of c.value) items.push({ kind: 'added', now: come[j++] ?? b });
+      else for (let k = 0; k < c.value.length; k++) items.push({ kind: 'changed', old: gone[i++], now: come[j++] });
+    }
+  };
   const flush = () => {
     if (removed.length || added.length) {
-      const alike = (a: ElementContent, b: ElementContent) => a.type === 'element' && b.type === 'element' && a.tagName === b.tagName && (a.tagName === 'table' || a.tagName === 'figure' || similarity(a, b, rules) >= SIMILAR);
-      let i = 0;
-      let j = 0;
-      for (const c of diffArrays(removed, added, { comparator: alike })) {
-        if (c.removed) for (const b of c.value) items.push({ kind: 'removed', old: removed[i++] ?? b });
-        else if (c.added) for (const b of c.value) items.push({ kind: 'added', now: added[j++] ?? b });
-        else for (let k = 0; k < c.value.length; k++) items.push({ kind: 'changed', old: removed[i++], now: added[j++] });
+      for (const part of findRegroupings(removed, added, rules)) {
+        if ('how' in part) items.push({ kind: 'regrouped', old: part.old[0], now: part.now[0], regrouping: part });
+        else pair(part.removed, part.added);
       }
     }
     removed = [];
@@ -332,11 +351,18 @@ function alignBlocks(oldBlocks: ElementContent[], newBlocks: ElementContent[], r
   return items;
 }
 
-/** A chart changes with its data: its text alternative (made from the data) says so. */
+/**
+ * Two headings of the same level where one was: the same heading, renamed — whether or not its words are alike
+ * ("3.1 Publieksvoorlichting" → "3.1 Voorlichting aan het publiek"), unless their numbers differ.
+ */
+function sameHeading(a: Element, b: Element): boolean {
+  if (!/^h[1-6]$/.test(a.tagName)) return false;
+  return headingNumber(textOf(a)) === headingNumber(textOf(b));
+}
+
+/** A chart changes with its data: what it draws. */
 function figureSignature(el: Element): string {
-  if (el.tagName !== 'figure') return '';
-  const svg = el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
-  return String(svg?.properties.ariaLabel ?? '');
+  return el.tagName === 'figure' ? drawingOf(el) : '';
 }
 
 /** Only figures changed: every inserted and deleted token is a number. */
@@ -354,8 +380,23 @@ function isFigureOnly(el: Element): boolean {
 
 interface Merged {
   element: Element;
+  /** Blocks that follow it (the other paragraphs of a split). */
+  more?: Element[];
   change?: ChangeKind;
   counts: Counts;
+  /** What the change list shows, when not the block itself (the two sides of a split). */
+  shown?: Element;
+  /** A list's changes, one per item. */
+  parts?: ListPart[];
+}
+
+/** One changed item of a list: the item (marked), what changed, the line it is on. */
+interface ListPart {
+  element: Element;
+  shown?: Element;
+  change: ChangeKind;
+  counts: Counts;
+  line?: number;
 }
 
 function render(item: Item, rules: AtomRules): Merged | undefined {
@@ -375,6 +416,10 @@ function render(item: Item, rules: AtomRules): Merged | undefined {
       addClass(element, 'diff-verwijderd');
       return { element, change: 'verwijderd', counts: { inserted: 0, deleted: words } };
     }
+    case 'regrouped': {
+      const { blocks, shown } = renderRegrouping(item.regrouping!, rules);
+      return { element: blocks[0]!, more: blocks.slice(1), change: item.regrouping!.how, counts: none, shown };
+    }
     case 'moved-away': {
       const where = item.movedTo !== item.heading ? `naar “${item.movedTo}”` : item.movedToFile !== item.file ? `naar ${basename(item.movedToFile!)}` : `${item.direction}, in “${item.movedTo}”`;
       return { element: h('p', { className: ['diff-verplaatst-markering'] }, `[Alinea verplaatst ${where}]`), counts: none };
@@ -386,6 +431,7 @@ function render(item: Item, rules: AtomRules): Merged | undefined {
       let element: Element;
       let counts: Counts;
       let changed: boolean;
+      let parts: ListPart[] | undefined;
       let kind: ChangeKind = 'gewijzigd';
       if (now.tagName === 'table') {
         const d = diffTable(old, now);
@@ -396,7 +442,7 @@ function render(item: Item, rules: AtomRules): Merged | undefined {
         ({ element, counts, changed } = diffFigure(old, now, rules));
         kind = 'cijfer';
       } else if ((now.tagName === 'ul' || now.tagName === 'ol') && old.tagName === now.tagName) {
-        ({ element, counts, changed } = diffList(old, now, rules));
+        ({ element, counts, changed, parts } = diffList(old, now, rules));
         if (changed) addClass(element, 'diff-gewijzigd');
       } else {
         ({ element, counts, changed } = diffInline(old, now, rules));
@@ -409,35 +455,63 @@ function render(item: Item, rules: AtomRules): Merged | undefined {
         element.children.unshift(h('span', { className: ['diff-label'] }, `[Verplaatst ${from}] `));
         return { element, change: 'verplaatst', counts };
       }
-      return changed ? { element, change: kind, counts } : { element, counts };
+      return changed ? { element, change: kind, counts, ...(parts ? { parts } : {}) } : { element, counts };
     }
   }
 }
 
-/** Two revisions of a list, item by item: an item inserted mid-list is one inserted item, its neighbours untouched. */
-function diffList(old: Element, now: Element, rules: AtomRules): { element: Element; counts: Counts; changed: boolean } {
+/**
+ * Two revisions of a list, item by item: an item inserted mid-list is one inserted item, its neighbours
+ * untouched. Each item that changed is a change of its own (`parts`), at its line (a removed item: at the
+ * line of the item after it); an item's nested list is compared item by item in turn.
+ */
+function diffList(old: Element, now: Element, rules: AtomRules): { element: Element; counts: Counts; changed: boolean; parts: ListPart[] } {
   const lis = (el: Element) => el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
   const items = alignBlocks(lis(old), lis(now), rules);
   const counts: Counts = { inserted: 0, deleted: 0 };
-  let changed = false;
+  const parts: ListPart[] = [];
   const children: ElementContent[] = [];
-  for (const item of items) {
+  const add = (c: Counts) => {
+    counts.inserted += c.inserted;
+    counts.deleted += c.deleted;
+  };
+  items.forEach((item, k) => {
+    const line = lineOf(item.now) ?? lineOf(items.slice(k + 1).find((i) => i.now)?.now);
     if (item.kind === 'changed') {
-      const d = diffInline(item.old as Element, item.now as Element, rules);
-      counts.inserted += d.counts.inserted;
-      counts.deleted += d.counts.deleted;
-      changed ||= d.changed;
+      const d = diffItem(item.old as Element, item.now as Element, rules, line);
+      add(d.counts);
       children.push(d.element);
-      continue;
+      parts.push(...d.parts);
+      return;
     }
     const merged = render(item, rules);
-    if (!merged) continue;
-    if (merged.change) changed = true;
-    counts.inserted += merged.counts.inserted;
-    counts.deleted += merged.counts.deleted;
-    children.push(merged.element);
-  }
+    if (!merged) return;
+    add(merged.counts);
+    children.push(merged.element, ...(merged.more ?? []));
+    if (merged.change) parts.push({ element: merged.element, change: merged.change, counts: merged.counts, ...(merged.shown ? { shown: merged.shown } : {}), ...(line ? { line } : {}) });
+  });
   const element = structuredClone({ ...now, children: [] as ElementContent[] });
   element.children = children;
-  return { element, counts, changed };
+  return { element, counts, changed: parts.length > 0, parts };
+}
+
+const isList = (c: ElementContent): c is Element => c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol');
+
+/** One item of a list in two revisions: its own words diffed, its nested lists (the same in number and kind) item by item. */
+function diffItem(old: Element, now: Element, rules: AtomRules, line: number | undefined): { element: Element; counts: Counts; parts: ListPart[] } {
+  const oldLists = old.children.filter(isList);
+  const newLists = now.children.filter(isList);
+  const nested = newLists.length > 0 && oldLists.length === newLists.length && newLists.every((l, i) => l.tagName === oldLists[i]!.tagName);
+  const own = (li: Element): Element => (nested ? { ...li, children: li.children.filter((c) => !isList(c)) } : li);
+  const d = diffInline(own(old), own(now), rules);
+  const lists = nested ? newLists.map((l, i) => diffList(oldLists[i]!, l, rules)) : [];
+  const element: Element = { ...d.element, children: [...d.element.children, ...lists.map((l) => l.element)] };
+  const counts: Counts = { inserted: d.counts.inserted, deleted: d.counts.deleted };
+  for (const l of lists) {
+    counts.inserted += l.counts.inserted;
+    counts.deleted += l.counts.deleted;
+  }
+  // The item's own change shows its own words only; its anchor is the item.
+  const parts: ListPart[] = d.changed ? [{ element, ...(nested ? { shown: d.element } : {}), change: isFigureOnly(d.element) ? 'cijfer' : 'gewijzigd', counts: d.counts, ...(line ? { line } : {}) }] : [];
+  return { element, counts, parts: [...parts, ...lists.flatMap((l) => l.parts)] };
 }

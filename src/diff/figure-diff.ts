@@ -14,7 +14,9 @@ export function diffFigure(old: Element, now: Element, rules: AtomRules): { elem
   const alt = (el: Element) => h('p', String(svgOf(el)?.properties.ariaLabel ?? ''));
   const d = diffInline(alt(old), alt(now), rules);
   const element = structuredClone(now);
-  if (!d.changed) return { element, counts: d.counts, changed: false };
+  // The text alternative names the first and the last year's figures; a figure between them changes the drawing only.
+  const redrawn = drawingOf(old) !== drawingOf(now);
+  if (!d.changed && !redrawn) return { element, counts: d.counts, changed: false };
   addClass(element, 'diff-gewijzigd');
   const newSvg = svgOf(element);
   const oldSvg = svgOf(old);
@@ -27,8 +29,27 @@ export function diffFigure(old: Element, now: Element, rules: AtomRules): { elem
     ]);
     element.children = element.children.map((c) => (c === newSvg ? pair : c));
   }
-  element.children.push(h('p', { className: ['diff-toelichting'] }, [{ type: 'text', value: 'Grafiek gewijzigd: ' }, ...d.element.children]));
+  const told: ElementContent[] = d.changed ? d.element.children : [{ type: 'text', value: 'andere cijfers tussen het eerste en het laatste jaar (zie Gewijzigde gegevens).' }];
+  element.children.push(h('p', { className: ['diff-toelichting'] }, [{ type: 'text', value: 'Grafiek gewijzigd: ' }, ...told]));
   return { element, counts: d.counts, changed: true };
+}
+
+/**
+ * What a chart draws, as text: its SVG's elements, attributes and texts without its ids and the references to
+ * them (which follow the chart's place in the document, not its data).
+ */
+export function drawingOf(figure: Element): string {
+  const parts: string[] = [];
+  const walk = (n: ElementContent) => {
+    if (n.type === 'text') parts.push(n.value);
+    if (n.type !== 'element') return;
+    const props = Object.entries(n.properties).filter(([k, v]) => k !== 'id' && !(typeof v === 'string' && (v.includes('url(#') || v.startsWith('#'))));
+    parts.push(`<${n.tagName} ${JSON.stringify(props)}>`);
+    n.children.forEach(walk);
+  };
+  const svg = svgOf(figure);
+  if (svg) walk(svg);
+  return parts.join('');
 }
 
 /** The ids of a copied SVG (clip paths, markers) and the references to them, prefixed: no clash with the original. */

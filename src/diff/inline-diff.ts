@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Text } from 'hast';
 import { diffArrays } from 'diff';
 import { h } from 'hastscript';
-import { isWord, joinTokens, tokenize } from './tokens.js';
+import { isWord, tokenize } from './tokens.js';
 
 /** Words inserted and deleted: what the summary counts. Punctuation changes show, but count no words. */
 export interface Counts {
@@ -21,23 +21,32 @@ export interface AtomRules {
 
 interface Run {
   tokens: string[];
+  /** Whether each token had white space before it in the source: deleted words are shown as they were written ("50+ beurs"). */
+  spaced: boolean[];
   atoms: Map<number, Element>;
 }
 
 /** The tokens of an element's text in reading order, atoms (footnote calls) as one token each. */
 function tokensOf(el: Element, rules: AtomRules, visitText?: (t: Text, parent: Element) => void, visitAtom?: (a: Element, parent: Element) => void): Run {
-  const run: Run = { tokens: [], atoms: new Map() };
+  const run: Run = { tokens: [], spaced: [], atoms: new Map() };
+  let last = ' '; // the character before the next text, across elements
   const walk = (node: Element) => {
     for (const child of node.children) {
       if (child.type === 'text') {
         visitText?.(child, node);
-        for (const t of tokenize(child.value)) run.tokens.push(t.text);
+        for (const t of tokenize(child.value)) {
+          run.tokens.push(t.text);
+          run.spaced.push(/\s/.test(t.at > 0 ? child.value[t.at - 1]! : last));
+        }
+        if (child.value !== '') last = child.value[child.value.length - 1]!;
       } else if (child.type === 'element') {
         const key = rules.keyOf(child);
         if (key !== undefined) {
           visitAtom?.(child, node);
           run.atoms.set(run.tokens.length, child);
           run.tokens.push(`\u0000${key}`);
+          run.spaced.push(/\s/.test(last));
+          last = '^';
         } else walk(child);
       }
     }
@@ -124,17 +133,17 @@ export function diffInline(oldEl: Element, newEl: Element, rules: AtomRules): { 
 
   const deletion = (indices: number[]): ElementContent[] => {
     const out: ElementContent[] = [];
-    let words: string[] = [];
+    let words = '';
     const flush = () => {
-      if (words.length) out.push(h('del', joinTokens(words)));
-      words = [];
+      if (words) out.push(h('del', words));
+      words = '';
     };
     for (const k of indices) {
       const atom = old.atoms.get(k);
       if (atom) {
         flush();
         out.push(rules.deletedAtom(atom));
-      } else words.push(old.tokens[k]!);
+      } else words += `${words && old.spaced[k] ? ' ' : ''}${old.tokens[k]!}`;
     }
     flush();
     return out;

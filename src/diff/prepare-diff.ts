@@ -11,7 +11,7 @@ import { bodyToHtml, sectionsToHast } from '../markdown/to-html.js';
 import { stopwatch } from '../timings.js';
 import { identityKeywords, markdownLayout, mayHaveStreep, withKenmerk } from '../build/prepare-document.js';
 import { VERSION } from '../version.js';
-import { diffData, diffFacts, type ValueChange } from './data-diff.js';
+import { diffData, diffFacts, printedBy, recordingReads, type ValueChange } from './data-diff.js';
 import { diffDocuments } from './document-diff.js';
 import { summaryBlocks, type DiffReport } from './report.js';
 
@@ -53,15 +53,18 @@ export async function prepareDiff({ paths, oldContent, year, dataFile, labels }:
   // A kind with a public version (a beslisnota) may have a streep; each change then says whether it is public.
   const hasStreep = (d: typeof before) => mayHaveStreep(d.layout.descriptor);
   const layoutOpts = { layout: markdownLayout(after.layout.descriptor) };
+  // Rendered from copies that record the figures read: a document reports only changes to figures it prints.
+  const [oldData, newData] = [recordingReads(before.datasets), recordingReads(after.datasets)];
   const [oldHast, newHast] = await Promise.all([
-    sectionsToHast(before.sections, before.datasets, 'volledig', { noteKeys: true, streep: hasStreep(before), ...layoutOpts }),
+    sectionsToHast(before.sections, oldData, 'volledig', { noteKeys: true, streep: hasStreep(before), ...layoutOpts }),
     // The new revision's blocks say where they were written (data-bron): a block the pages cannot hold is reported there, as by build.
-    sectionsToHast(after.sections, after.datasets, 'volledig', { noteKeys: true, streep: hasStreep(after), sourceRefs: true, ...layoutOpts }),
+    sectionsToHast(after.sections, newData, 'volledig', { noteKeys: true, streep: hasStreep(after), sourceRefs: true, ...layoutOpts }),
   ]);
   lap('markdown');
   const diff = diffDocuments(oldHast, newHast, { woo: hasStreep(after) });
-  const facts = diffFacts(before, after);
-  const report: DiffReport = { from: labels.from, to: labels.to, diff, data: diffData(before.datasets, after.datasets), facts: [...facts.values()] };
+  const facts = diffFacts(before, after, hasStreep(after));
+  const data = diffData(before.datasets, after.datasets, printedBy(oldData, newData));
+  const report: DiffReport = { from: labels.from, to: labels.to, diff, data, facts: [...facts.values()] };
   lap('diff');
 
   const blocks: ElementContent[] = [...summaryBlocks(report), ...diff.blocks];

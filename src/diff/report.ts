@@ -5,6 +5,7 @@ import { location } from '../errors.js';
 import type { ValueChange } from './data-diff.js';
 import type { Change, DocumentDiff } from './document-diff.js';
 import { CLASS } from '../paginate/contract.js';
+import { textOf } from '../markdown/to-html.js';
 
 /** Everything a reviewer is told about the changes between two revisions. */
 export interface DiffReport {
@@ -30,8 +31,16 @@ function kindOf(c: Change): string {
   return c.kind === 'verplaatst' && c.movedFrom ? `verplaatst (uit “${c.movedFrom}”)` : c.kind;
 }
 
-function wooOf(c: Change): string | undefined {
+function wooOf(c: { openbaar?: boolean }): string | undefined {
   return c.openbaar === undefined ? undefined : c.openbaar ? 'ook in de openbare versie' : 'alleen intern';
+}
+
+/**
+ * Every change counts: the changes in the text (a figure in a table, a chart, a sentence is one there) and the
+ * facts of the letter (kenmerk, datum …), printed in the margin column or the head, not in the text.
+ */
+function counted(r: DiffReport): Array<{ openbaar?: boolean }> {
+  return [...r.diff.changes, ...r.facts];
 }
 
 /**
@@ -51,12 +60,13 @@ export function summaryBlocks(r: DiffReport): Element[] {
   }
   const rows: ElementContent[] = [];
   const changes = r.diff.changes;
-  const woo = changes.some((c) => c.openbaar !== undefined);
+  const all = counted(r);
+  const woo = all.some((c) => c.openbaar !== undefined);
   rows.push(h('h2', 'Wijzigingen'));
   rows.push(
     h(
       'p',
-      `Van ${r.from} naar ${r.to}: ${plural(changes.length, 'wijziging', 'wijzigingen')}. Ingevoegd is onderstreept, verwijderd is doorgehaald; een gewijzigde tabelcel toont oud → nieuw.${woo ? ` ${plural(changes.filter((c) => c.openbaar).length, 'wijziging staat', 'wijzigingen staan')} ook in de openbare versie (boven de streep), ${changes.filter((c) => c.openbaar === false).length} alleen in de interne.` : ''}`,
+      `Van ${r.from} naar ${r.to}: ${plural(all.length, 'wijziging', 'wijzigingen')}. Ingevoegd is onderstreept, verwijderd is doorgehaald; een gewijzigde tabelcel toont oud → nieuw.${woo ? ` ${plural(all.filter((c) => c.openbaar).length, 'wijziging staat', 'wijzigingen staan')} ook in de openbare versie (boven de streep), ${all.filter((c) => c.openbaar === false).length} alleen in de interne.` : ''}`,
     ),
   );
   if (changes.length) {
@@ -91,7 +101,17 @@ export function summaryBlocks(r: DiffReport): Element[] {
   rows.push(h('p', `Voetnoten: ${part(count('nieuw'), 'toegevoegd')}, ${part(count('verwijderd'), 'verwijderd')}, ${part(count('gewijzigd'), 'gewijzigd')}.`));
   const values = [...r.facts, ...r.data];
   rows.push(h('p', values.length ? `Gewijzigde gegevens (${values.length}):` : 'Gewijzigde gegevens: geen.'));
-  if (values.length) rows.push(h('ul', values.map((v) => h('li', [`${v.where}: `, h('del', v.before), ' → ', h('ins', v.after)]))));
+  if (values.length) {
+    rows.push(
+      h(
+        'ul',
+        values.map((v) => {
+          const w = wooOf(v);
+          return h('li', [`${v.where}: `, h('del', v.before), ' → ', h('ins', v.after), ...(w ? [' (', h('span', { className: [v.openbaar ? 'diff-openbaar' : 'diff-intern'] }, w), ')'] : [])]);
+        }),
+      ),
+    );
+  }
   // Blocks of their own, not one box: the pager splits a long change list between its rows, page after page.
   const blocks = rows.filter((b): b is Element => b.type === 'element');
   for (const b of blocks) b.properties.className = [...((b.properties.className as string[] | undefined) ?? []), 'diff-samenvatting-deel'];
@@ -99,37 +119,44 @@ export function summaryBlocks(r: DiffReport): Element[] {
   return blocks;
 }
 
-/** A few words around the first change of a block, with what was inserted and deleted marked. */
+/**
+ * A few words around the first change of a block, with what was inserted and deleted marked, as a reader sees
+ * them: a footnote call as its number in superscript, a table's change as "2021: Overvallen 676 → 1.676".
+ */
 export function contextOf(c: Change, words = 14): ElementContent[] {
-  const lines = marked(c.element).split('\n');
-  const line = lines.find((l) => /\[-|\{\+/.test(l)) ?? lines[0] ?? '';
-  const segments = [...line.replace(/^\[Verplaatst [^\]]*\] /, '').matchAll(/\[-(.*?)-\]|\{\+(.*?)\+\}|((?:(?!\[-|\{\+).)+)/g)].map((m) => (m[1] !== undefined ? { how: 'del', text: m[1] } : m[2] !== undefined ? { how: 'ins', text: m[2] } : { how: 'text', text: m[3]! }));
+  const lines = readerLines(c.element, { labels: false });
+  const line = lines.find((l) => l.some((s) => s.how !== 'text')) ?? lines[0] ?? [];
+  // The line in pieces: words and the space between them, footnote calls; a piece keeps its marking.
+  const pieces = line.flatMap((s) => (s.sup ? [s] : s.text.split(/(\s+)/).filter(Boolean).map((text) => ({ ...s, text }))));
+  const isWordPiece = (p: Segment) => !p.sup && p.text.trim() !== '';
+  const first = c.kind === 'verplaatst' ? 0 : Math.max(0, pieces.findIndex((p) => p.how !== 'text'));
+  let start = first;
+  for (let n = 0; start > 0 && (n < 4 || !isWordPiece(pieces[start - 1]!)); start--) if (isWordPiece(pieces[start - 1]!)) n++;
+  let end = first;
+  for (let n = 0; end < pieces.length && (n < words || !isWordPiece(pieces[end]!)); end++) if (isWordPiece(pieces[end]!)) n++;
+  const shown = pieces.slice(start, end);
+  const blank = (p: Segment | undefined) => p !== undefined && !p.sup && p.text.trim() === '';
+  while (blank(shown[0])) shown.shift();
+  while (blank(shown[shown.length - 1])) shown.pop();
+  const before = pieces.slice(0, start).some(isWordPiece);
+  const after = pieces.slice(end).some(isWordPiece);
   const out: ElementContent[] = [];
-  const first = segments.findIndex((s) => s.how !== 'text');
-  let budget = words;
-  segments.forEach((s, i) => {
-    if (budget <= 0) return;
-    let text = s.text;
-    if (c.kind !== 'verplaatst' && i < first) {
-      if (i < first - 1) return;
-      const w = text.trim().split(/\s+/);
-      text = `${w.length > 4 ? '… ' : ''}${w.slice(-4).join(' ')}${/\s$/.test(text) ? ' ' : ''}`;
-    } else {
-      const w = text.split(/(\s+)/);
-      let taken = '';
-      for (const part of w) {
-        if (part.trim() && budget-- <= 0) {
-          taken = `${taken.trimEnd()} …`;
-          break;
-        }
-        taken += part;
-      }
-      text = taken;
-    }
-    // A footnote call reads "^41" in a word diff; in a few words of context it is left out.
-    if (s.how === 'text') text = text.replace(/\s?\^\w+/g, '');
-    out.push(s.how === 'text' ? { type: 'text', value: text } : h(s.how, text));
-  });
+  if (before) out.push({ type: 'text', value: '… ' });
+  for (const p of shown) {
+    const node: ElementContent = p.sup ? h('sup', p.text) : { type: 'text', value: p.text };
+    const last = out[out.length - 1];
+    if (p.how === 'text') {
+      if (node.type === 'text' && last?.type === 'text') last.value += node.value;
+      else out.push(node);
+    } else if (last?.type === 'element' && last.tagName === p.how && node.type === 'text' && !p.sup) {
+      const tail = last.children[last.children.length - 1];
+      if (tail?.type === 'text') tail.value += node.value;
+      else last.children.push(node);
+    } else out.push(h(p.how, [node]));
+  }
+  const tail = out[out.length - 1];
+  if (tail?.type === 'text') tail.value = tail.value.trimEnd();
+  if (after) out.push({ type: 'text', value: ' …' });
   return out;
 }
 
@@ -152,7 +179,7 @@ export function summaryText(r: DiffReport, name: string): string {
   const by = (status: string) => r.diff.footnotes.filter((n) => n.status === status).map((n) => n.label);
   const part = (labels: string[], what: string) => `${labels.length} ${what}${labels.length ? ` (${labels.join(', ')})` : ''}`;
   lines.push(`  footnotes: ${part(by('nieuw'), 'added')}, ${part(by('verwijderd'), 'removed')}, ${part(by('gewijzigd'), 'changed')}`);
-  for (const v of [...r.facts, ...r.data]) lines.push(`  ${v.where}: ${v.before} → ${v.after}`);
+  for (const v of [...r.facts, ...r.data]) lines.push(`  ${v.where}: ${v.before} → ${v.after}${v.openbaar === undefined ? '' : v.openbaar ? ' (public)' : ' (internal only)'}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -185,7 +212,7 @@ export function wordDiffText(r: DiffReport, name: string): string {
   for (const s of r.diff.sections) if (s.renamedFrom) out.push('', `## ${s.title}`, `renamed: ${s.renamedFrom} → ${basename(s.file)} (no words changed)`);
   if (r.facts.length || r.data.length) {
     out.push('', '## gegevens');
-    for (const v of [...r.facts, ...r.data]) out.push(`${v.where}: [-${v.before}-]{+${v.after}+}`);
+    for (const v of [...r.facts, ...r.data]) out.push(`${v.where}: [-${v.before}-]{+${v.after}+}${wooOf(v) ? `, ${wooOf(v)}` : ''}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -195,29 +222,99 @@ function hasClass(el: Element, name: string): boolean {
   return Array.isArray(c) && c.includes(name);
 }
 
-/** A merged block as one line of text with git's word-diff markers; table cells separated by " | ". */
-export function marked(node: ElementContent): string {
-  const walk = (n: ElementContent): string => {
-    if (n.type === 'text') return n.value.replace(/\n/g, ' ');
-    if (n.type !== 'element') return '';
-    if (n.tagName === 'svg') return '';
-    const inner = n.children.map(walk).join('');
-    if (n.tagName === 'del') return `[-${inner}-]`;
-    if (n.tagName === 'ins') return `{+${inner}+}`;
-    if (n.tagName === 'sup') return hasClass(n, 'diff-ingevoegd') ? `{+^${inner}+}` : `^${inner}`;
+/** A piece of a changed block as read: plain, inserted or deleted text, or a footnote call (its number). */
+interface Segment {
+  how: 'text' | 'ins' | 'del';
+  text: string;
+  sup?: boolean;
+}
+
+/**
+ * A merged block as a reader reads it, line by line (a paragraph, a list item, a changed table row), in
+ * pieces marked inserted or deleted. A table gives its changed rows only, each as "2021: Overvallen 676 →
+ * 1.676" (the row's first cell, then each changed cell under its column's heading); a row inserted or
+ * removed as a whole is marked as a whole. A chart gives the line under it that says what changed in it.
+ * `labels: false` leaves out the "[Verplaatst …]" label of a moved block.
+ */
+export function readerLines(node: ElementContent, opts: { labels: boolean } = { labels: true }): Segment[][] {
+  const lines: Segment[][] = [[]];
+  const push = (s: Segment): void => void lines[lines.length - 1]!.push(s);
+  const newline = (): void => void lines.push([]);
+  const walk = (n: ElementContent, how: Segment['how']): void => {
+    if (n.type === 'text') return push({ how, text: n.value.replace(/\n/g, ' ') });
+    if (n.type !== 'element' || n.tagName === 'svg') return;
+    if (!opts.labels && hasClass(n, 'diff-label')) return;
+    if (n.tagName === 'sup') return push({ how: hasClass(n, 'diff-ingevoegd') ? 'ins' : how, text: textOf(n), sup: true });
+    if (n.tagName === 'table') return tableLines(n, push, newline);
     if (n.tagName === 'figure') {
       // A chart: what changed in it is told by the line under it.
       const note = n.children.find((c): c is Element => c.type === 'element' && hasClass(c, 'diff-toelichting'));
-      return note ? `${walk(note)}\n` : '';
+      if (note) walk(note, how);
+      return newline();
     }
-    if (n.tagName === 'td' || n.tagName === 'th') return `${inner} | `;
-    if (n.tagName === 'tr') return /\[-|\{\+/.test(inner) ? `${inner}\n` : '';
-    if (n.tagName === 'li' || n.tagName === 'p' || n.tagName === 'figcaption') return `${inner}\n`;
-    return inner;
+    const inner: Segment['how'] = n.tagName === 'del' ? 'del' : n.tagName === 'ins' ? 'ins' : how;
+    for (const c of n.children) walk(c, inner);
+    if (n.tagName === 'li' || n.tagName === 'p' || n.tagName === 'figcaption') newline();
   };
-  return walk(node)
-    .split('\n')
-    .map((l) => l.replace(/\s+/g, ' ').replace(/-\] \{\+/g, '-]{+').replace(/ \| $/, '').trim())
+  walk(node, 'text');
+  return lines.filter((l) => l.some((s) => s.sup || s.text.trim() !== ''));
+}
+
+/** The changed rows of a merged table, a line each, as a reader says them: "2021: Overvallen 676 → 1.676". */
+function tableLines(table: Element, push: (s: Segment) => void, newline: () => void): void {
+  const parts = table.children.filter((c): c is Element => c.type === 'element' && ['thead', 'tbody', 'tfoot'].includes(c.tagName));
+  const rowsOf = (p: Element) => p.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'tr');
+  const cellsOf = (r: Element) => r.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+  const isMarked = (n: ElementContent): boolean => n.type === 'element' && (n.tagName === 'ins' || n.tagName === 'del' || n.children.some(isMarked));
+  // A column's heading as it now reads (a changed heading: its new words).
+  const newText = (cell: Element): string => {
+    const ins = cell.children.find((c): c is Element => c.type === 'element' && c.tagName === 'ins');
+    return (ins ? textOf(ins) : textOf(cell)).trim();
+  };
+  const head = parts.find((p) => p.tagName === 'thead');
+  const headings = head && rowsOf(head)[0] ? cellsOf(rowsOf(head)[0]!).map(newText) : [];
+  for (const part of parts) {
+    for (const row of rowsOf(part)) {
+      const cells = cellsOf(row);
+      if (!cells.some(isMarked)) continue;
+      const whole = hasClass(row, 'diff-ingevoegd') ? 'ins' : hasClass(row, 'diff-verwijderd') ? 'del' : undefined;
+      if (whole) {
+        const [key, ...rest] = cells.map((cell) => textOf(cell).trim());
+        push({ how: whole, text: `${key}: ${rest.map((v, j) => `${headings[j + 1] ?? ''} ${v}`.trim()).join(', ')}` });
+        newline();
+        continue;
+      }
+      const key = part.tagName === 'thead' ? 'Kolomkoppen' : textOf(cells[0]!).trim();
+      push({ how: 'text', text: `${key}: ` });
+      let first = true;
+      cells.forEach((cell, j) => {
+        if ((j === 0 && part.tagName !== 'thead') || !isMarked(cell)) return;
+        push({ how: 'text', text: `${first ? '' : ', '}${part.tagName === 'thead' ? '' : `${headings[j] ?? ''} `}` });
+        first = false;
+        for (const c of cell.children) {
+          if (c.type === 'element' && (c.tagName === 'ins' || c.tagName === 'del')) push({ how: c.tagName, text: textOf(c) });
+          else if (c.type === 'text') push({ how: 'text', text: c.value });
+        }
+      });
+      newline();
+    }
+  }
+}
+
+/** A merged block as text with git's word-diff markers ([-deleted-], {+inserted+}; a footnote call as ^5), a line per paragraph, item or table row. */
+export function marked(node: ElementContent): string {
+  return readerLines(node)
+    .map((line) =>
+      line
+        .map((s) => {
+          const text = s.sup ? `^${s.text}` : s.text;
+          return s.how === 'ins' ? `{+${text}+}` : s.how === 'del' ? `[-${text}-]` : text;
+        })
+        .join('')
+        .replace(/\s+/g, ' ')
+        .replace(/-\] \{\+/g, '-]{+')
+        .trim(),
+    )
     .filter((l) => l !== '')
     .join('\n');
 }

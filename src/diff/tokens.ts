@@ -21,13 +21,3 @@ export function tokenize(text: string): Token[] {
 export function isWord(token: string): boolean {
   return WORD.test(token);
 }
-
-/** Tokens joined as text: a space between words, none before closing or after opening punctuation. */
-export function joinTokens(tokens: string[]): string {
-  let out = '';
-  for (const t of tokens) {
-    if (out === '' || /^[.,;:!?)\]”’%]/u.test(t) || /[([“‘/]$/u.test(out)) out += t;
-    else out += ` ${t}`;
-  }
-  return out;
-}

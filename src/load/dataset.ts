@@ -16,6 +16,8 @@ export interface LoadedDataset {
   file: string;
   data: Dataset;
   decimals: Map<string, number>;
+  /** When kept (the redline's copies): every figure read while a document was rendered, as cellKey — what it prints. */
+  reads?: Set<string>;
 }
 
 export const cellKey = (series: string, measure: string, year: string | number) => `${series}\0${measure}\0${year}`;
@@ -56,6 +58,7 @@ function valuesOf(d: LoadedDataset, series: string, measure: string): Record<str
 
 /** The figure of a series for a measure and year, or undefined where the data has none (printed as a dash). */
 export function figureOf(d: LoadedDataset, series: string, measure: string, year: number | string): Figure | undefined {
+  d.reads?.add(cellKey(series, measure, year));
   const values = valuesOf(d, series, measure);
   const value = values && Object.hasOwn(values, String(year)) ? values[String(year)] : undefined;
   if (value === undefined) return undefined;
