@@ -134,7 +134,29 @@ export async function sectionsToHast(
     const source = opts.sourceRefs && line !== undefined ? { source: `${sections.indexOf(section)}:${line}` } : {};
     return { number: note.number, key: noteKey(note.file, note.definition.identifier), content, file: note.file, line, ...source };
   });
+  throwIfAny(checkPlaceLinks(sectionHasts, notes));
   return { sections: sectionHasts, notes, streep, grounds: groundsUsed(sections) };
+}
+
+/**
+ * A link to a place in the letter (`[zie 5.2](#kop-5-2-…)`) must find it in the version printed: a heading
+ * below the streep is not in the public version, nor a heading whose id changed with a redaction in it. A
+ * link to a missing place would print as a dead link carrying the id — words of a heading the public version
+ * must not show — in the PDF's link annotations.
+ */
+function checkPlaceLinks(sections: SectionHast[], notes: Array<{ number: number; content: ElementContent[]; file: string }>): SourceError[] {
+  const ids = new Set<string>(notes.map((n) => `noot-${n.number}`));
+  const links: Array<{ file: string; el: Element }> = [];
+  const scan = (file: string, nodes: ElementContent[]) =>
+    visit({ type: 'root', children: nodes } as HastRoot, 'element', (el: Element) => {
+      if (typeof el.properties.id === 'string') ids.add(el.properties.id);
+      if (el.tagName === 'a' && el.position && typeof el.properties.href === 'string' && el.properties.href.startsWith('#')) links.push({ file, el });
+    });
+  for (const s of sections) scan(s.file, s.blocks);
+  for (const n of notes) scan(n.file, n.content);
+  return links
+    .filter(({ el }) => !ids.has(decodeURIComponent((el.properties.href as string).slice(1))))
+    .map(({ file, el }) => new SourceError(file, el.position?.start.line, el.position?.start.column, `link to "${el.properties.href as string}": there is no such place in this version of the document — a heading's id is kop-<its number or words> (see the HTML); a place below the streep, or in a heading with a redaction, is not in the public version, so link to it from below the streep only`));
 }
 
 /** A footnote as the layouts print it; `label` is what the reader sees (its number). */
