@@ -25,7 +25,8 @@ export function checkFences(section: ParsedSection): SourceError[] {
     const end = node.position?.end;
     if (!start || !end) return;
     const at = (message: string) => errors.push(new SourceError(section.file, start.line, start.column, message));
-    const open = /^\s*(`{3,}|~{3,})/.exec((lines[start.line - 1] ?? '').slice(start.column - 1));
+    // A fenced block's node starts at its fence; an indented one's at its indentation.
+    const open = /^(`{3,}|~{3,})/.exec(start.offset === undefined ? '' : section.text.slice(start.offset, start.offset + 64));
     if (!open) {
       at(`a line indented by four spaces or more is read as a code block and would be printed as code — take the indentation away (to continue a list item, indent as far as the item's text)`);
       return;
