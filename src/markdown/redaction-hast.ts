@@ -8,7 +8,8 @@ export const REDACTION_CLASS = { marked: 'lak-intern', label: 'lak-grond', box: 
 
 /** The internal version: the passage as written, marked, with its ground before it. */
 export function markedRedaction(state: State, node: Redaction): Element {
-  return h('mark', { className: [REDACTION_CLASS.marked], dataGrond: node.ground }, [h('span', { className: [REDACTION_CLASS.label] }, node.ground), ...(state.all(node) as ElementContent[])]);
+  // The space keeps the ground a word of its own in the text (the heading's bookmark, the redline's summary).
+  return h('mark', { className: [REDACTION_CLASS.marked], dataGrond: node.ground }, [h('span', { className: [REDACTION_CLASS.label] }, node.ground), { type: 'text', value: ' ' }, ...(state.all(node) as ElementContent[])]);
 }
 
 /**
