@@ -99,7 +99,7 @@ describe('redactions in the 2023 beslisnota', () => {
 
   it('makes each box about as wide as its passage: 47 characters → 50 → a box of 40 and one of 10, at 0.55em each', () => {
     // "mevrouw Kwartelkoning van de afdeling Tamarinde" has 47 characters (counted by hand).
-    expect(html('beslisnota-openbaar')).toContain('<span class="lak" data-grond="5.1.2e" style="width: 22em">5.1.2e</span> <span class="lak" data-grond="5.1.2e" style="width: 5.5em">5.1.2e</span>');
+    expect(html('beslisnota-openbaar')).toContain('<span class="lak" data-grond="5.1.2e" style="width: 22em"><span class="lak-label">5.1.2e</span></span> <span class="lak" data-grond="5.1.2e" style="width: 5.5em"><span class="lak-label">5.1.2e</span></span>');
   });
 
   it('ends the public version with the grounds used above the streep, in order of first use, and no other', () => {

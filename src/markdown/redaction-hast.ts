@@ -4,7 +4,7 @@ import { h } from 'hastscript';
 import type { State } from 'mdast-util-to-hast';
 
 /** The classes the layouts style (templates/css/lakken.css): the internal marking, its label, the public box. */
-export const REDACTION_CLASS = { marked: 'lak-intern', label: 'lak-grond', box: 'lak' } as const;
+export const REDACTION_CLASS = { marked: 'lak-intern', label: 'lak-grond', box: 'lak', boxLabel: 'lak-label' } as const;
 
 /** The internal version: the passage as written, marked, with its ground before it. */
 export function markedRedaction(state: State, node: Redaction): Element {
@@ -25,7 +25,8 @@ export function redactionBoxes(node: RedactionBox): ElementContent[] {
   for (let left = chars; left > 0; left -= BOX_MAX) {
     if (out.length) out.push({ type: 'text', value: ' ' });
     const width = Math.min(left, BOX_MAX) * EM_PER_CHAR;
-    out.push(h('span', { className: [REDACTION_CLASS.box], dataGrond: node.ground, style: `width: ${Number(width.toFixed(2))}em` }, node.ground));
+    // The box takes the font size of the text around it (its em is that text's), the ground inside is smaller.
+    out.push(h('span', { className: [REDACTION_CLASS.box], dataGrond: node.ground, style: `width: ${Number(width.toFixed(2))}em` }, [h('span', { className: [REDACTION_CLASS.boxLabel] }, node.ground)]));
   }
   return out;
 }
