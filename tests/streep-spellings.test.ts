@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT, scratchCopy, voortgang } from './helpers/cli.js';
 import { contains, pdfWords } from './helpers/pdf-words.js';
 
@@ -129,3 +129,22 @@ describe('spellings that are not the streep: the build stops at the fence, the P
     });
   });
 });
+
+describe('the same rule for the other blocks', () => {
+  it('```Tabel and ~~~TABEL are the tabel: the 2022 letter prints as it does with ```tabel (the same HTML)', () => {
+    const dir = scratchCopy(['content']);
+    for (const [file, fence] of [['02-ontwikkeling-hic.md', '```Tabel'], ['04-opsporing-vervolging.md', '~~~TABEL']] as const) {
+      const path = join(dir, 'content', '2022', 'kamerbrief', file);
+      const md = readFileSync(path, 'utf8');
+      const start = md.indexOf('```tabel\n');
+      const end = md.indexOf('\n```\n', start);
+      writeFileSync(path, `${md.slice(0, start)}${fence}\n${md.slice(start + 9, end)}\n${fence.slice(0, 3)}\n${md.slice(end + 5)}`);
+      expect(readFileSync(path, 'utf8')).not.toContain('```tabel');
+    }
+    const r = voortgang(['build', '2022', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
+    expect(r.stderr).toBe('');
+    const html = (root: string) => readFileSync(join(root, '2022', 'kamerbrief.html'), 'utf8');
+    expect(html(join(dir, 'output'))).toBe(html(inject('output')));
+  });
+});
+
