@@ -113,21 +113,28 @@ function redactChildren(parent: Parent, scan: Scan): PhrasingContent[] {
       push(child);
       continue;
     }
+    // Where the text not yet taken starts, in the value and in the source (messages about it, e.g. a data
+    // reference's, point at its own line and column).
     let rest = 0;
+    let restOffset = child.position?.start.offset;
     for (const token of tokens(child, scan)) {
       const text = child.value.slice(rest, token.index);
-      if (text) push(textPart(child, text));
+      if (text) push(textPart(child, text, restOffset, scan));
       if (token.kind === 'open') {
         scan.openers.add(token.offset);
         const m = /^\[\[[ \t]*([^\s:[\]]*)[ \t]*:[ \t]*/.exec(child.value.slice(token.index));
         rest = token.index + 2;
+        restOffset = token.offset + 2;
         if (open) scan.fail(token.offset, `a redaction inside another redaction (opened at ${where(scan, open.offset)}) — close the first with ]] before opening the next`);
         else {
           // A badly written opener still opens, so that its ]] is not reported as well.
           if (inLink) scan.fail(token.offset, `a redaction inside a link's text would leave the link's address in the public version — put the whole link inside the redaction: [[5.1.2e: [tekst](adres)]]`);
           else if (!m || !m[1]) scan.fail(token.offset, `${FORM} — the ground and its colon are missing here (to print the brackets, write \\[[)`);
           else if (!wooGround(m[1])) scan.fail(token.offset + m[0].indexOf(m[1]), `unknown Woo ground "${m[1]}" — the grounds of articles 5.1 and 5.2 of the Woo are: ${WOO_GROUND_LIST}`);
-          if (m?.[1]) rest = token.index + m[0].length;
+          if (m?.[1]) {
+            rest = token.index + m[0].length;
+            restOffset = token.offset + m[0].length;
+          }
           const redaction: Redaction = { type: 'redaction', ground: m?.[1] ?? '', children: [], position: { start: point(scan, token.offset), end: point(scan, token.offset) } };
           out.push(redaction);
           open = { redaction, offset: token.offset };
@@ -135,6 +142,7 @@ function redactChildren(parent: Parent, scan: Scan): PhrasingContent[] {
         continue;
       }
       rest = token.index + 2;
+      restOffset = token.offset + 2;
       if (!open) {
         scan.fail(token.offset, `]] closes no redaction — ${FORM}; to print the brackets, write \\]]`);
         continue;
@@ -144,7 +152,7 @@ function redactChildren(parent: Parent, scan: Scan): PhrasingContent[] {
       open = undefined;
     }
     const text = child.value.slice(rest);
-    if (text) push(textPart(child, text));
+    if (text) push(textPart(child, text, restOffset, scan));
   }
   if (open) scan.fail(open.offset, `this redaction is never closed — end it with ]] in the same ${parent.type === 'heading' ? 'heading' : parent.type === 'tableCell' ? 'table cell' : 'paragraph'} (a redaction cannot run across paragraphs, list items or emphasis; redact each part)`);
   return out;
@@ -212,8 +220,10 @@ function unreadOpeners(section: ParsedSection, tree: Root, openers: Set<number>,
   }
 }
 
-function textPart(of: Text, value: string): Text {
-  return { type: 'text', value, ...(of.position ? { position: of.position } : {}) };
+/** A part of a text node, positioned where it starts in the source. */
+function textPart(of: Text, value: string, offset: number | undefined, scan: Scan): Text {
+  if (!of.position) return { type: 'text', value };
+  return { type: 'text', value, position: { start: offset === undefined ? of.position.start : point(scan, offset), end: of.position.end } };
 }
 
 function offsetOf(n: Node): number {
