@@ -25,7 +25,15 @@ titel: Grondwet art. 68 - Contactpersoon ${OPSTELLER.naam}, T ${OPSTELLER.telefo
 \`\`\`
 `;
 const PERSONAL = [...Object.values(OPSTELLER), 'Testema', 'Contactpersoon'];
-const WORDS = [...BELOW_STREEP, ...PERSONAL];
+// Below the streep too: a heading and a link to it. The link makes Chromium write a named destination for the
+// heading's id (kop-contactpersoon-testema), so the internal version carries these words in that channel as well.
+const BELOW_STREEP_PLACE = `\n#### Contactpersoon Testema\n\nBereikbaar via [de contactpersoon](#kop-contactpersoon-testema).\n`;
+// A section file after the streep's file (05-niet-openbaar.md is the last one of the 2023 beslisnota): a heading,
+// a paragraph with distinctive words and a footnote. None of it may reach the public version.
+const LATER_FILE = '06-nawoord.md';
+const LATER_SECTION = `## 6. Nawoord over de Zilverreiger\n\nDe Boomklever en de Kramsvogel worden intern besproken.[^vogel]\n\n[^vogel]: Zie het verslag van de Goudvink.\n`;
+const LATER = ['6. Nawoord over de Zilverreiger', 'Zilverreiger', 'Boomklever', 'Kramsvogel', 'Goudvink'];
+const WORDS = [...BELOW_STREEP, ...PERSONAL, ...LATER];
 
 const read = (file: string) => readLetter(file, { firstPageBodyTop: BODY_TOP });
 const text = (pages: LetterPage[]) => pages.map((p) => `${p.margin} ${p.body} ${p.notes} ${p.footer}`).join(' ');
@@ -105,11 +113,30 @@ describe('personal data and the streep, on fixtures', () => {
     // Below the streep, the words also go where the internal version carries them in other channels than page
     // text: a link (an annotation's URI), and a chart (its text alternative is the structure tree's /Alt).
     const streep = join(dir, 'content', '2023', 'beslisnota', '05-niet-openbaar.md');
-    writeFileSync(streep, `${readFileSync(streep, 'utf8')}\n${BELOW_STREEP_FIXTURE}`);
+    writeFileSync(streep, `${readFileSync(streep, 'utf8')}\n${BELOW_STREEP_FIXTURE}${BELOW_STREEP_PLACE}`);
+    writeFileSync(join(dir, 'content', '2023', 'beslisnota', LATER_FILE), LATER_SECTION);
     writeFileSync(data, `${readFileSync(data, 'utf8')}opsteller:\n  naam: ${OPSTELLER.naam}\n  eenheid: ${OPSTELLER.eenheid}\n  telefoon: "${OPSTELLER.telefoon}"\n  email: ${OPSTELLER.email}\n`);
     const r = voortgang(['build', '2023', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/beslisnota\.pdf: \d+ pages, 2 footnotes\n.*beslisnota-openbaar\.pdf: \d+ pages, 2 footnotes\n.*kamerbrief\.pdf: 1\d pages, 51 footnotes/);
+    // The internal version has the later file's footnote as its third; the public version has only the two above the streep.
+    expect(r.stdout).toMatch(/beslisnota\.pdf: \d+ pages, 3 footnotes\n.*beslisnota-openbaar\.pdf: \d+ pages, 2 footnotes\n.*kamerbrief\.pdf: 1\d pages, 51 footnotes/);
+  });
+
+  it(`leaves a section file after the streep's file (${LATER_FILE}) out of the public version: its heading, text and footnote, in page text, HTML and bookmarks`, async () => {
+    const out = join(dir, 'output', '2023');
+    const html = (name: string) => readFileSync(join(out, `${name}.html`), 'utf8');
+    const [intern, openbaar] = await Promise.all([pdfWords(join(out, 'beslisnota.pdf')), pdfWords(join(out, 'beslisnota-openbaar.pdf'))]);
+    for (const w of LATER) {
+      for (const channel of ['pageText', 'bookmarks', 'destinations', 'everything'] as const) expect(contains(openbaar.channels[channel], w), `${channel} of the public PDF: "${w}"`).toBe(false);
+      expect(contains(html('beslisnota-openbaar'), w), `public HTML: "${w}"`).toBe(false);
+      expect(contains(intern.channels.pageText, w), `internal page text: "${w}"`).toBe(true);
+      expect(contains(html('beslisnota'), w), `internal HTML: "${w}"`).toBe(true);
+    }
+    expect(contains(intern.channels.bookmarks, LATER[0]!)).toBe(true);
+    // Its footnote is the internal version's third, printed at the foot of the page; the public version has two.
+    const pages = await read(join(out, 'beslisnota.pdf'));
+    expect(pages.flatMap((p) => p.noteNumbers)).toEqual(['1', '2', '3']);
+    expect((await read(join(out, 'beslisnota-openbaar.pdf'))).flatMap((p) => p.noteNumbers)).toEqual(['1', '2']);
   });
 
   it("prints the author's name, unit and phone in the internal version's margin column", async () => {
@@ -132,9 +159,16 @@ describe('personal data and the streep, on fixtures', () => {
     const IN_INTERNAL: Record<Channel, string[]> = {
       pageText: WORDS,
       contentText: WORDS,
-      bookmarks: ['5.2 Informatie die niet openbaar gemaakt kan worden'], // the heading below the streep
-      destinations: [],
+      bookmarks: ['5.2 Informatie die niet openbaar gemaakt kan worden', 'Contactpersoon Testema', LATER[0]!], // the headings below the streep and after it
+      destinations: ['Contactpersoon', 'Testema'], // the named destination of the heading the link below the streep points at
+      // No word of WORDS can reach the Info dictionary of either version: its values are facts of the data file
+      // (onderwerp, kenmerk, sender), never Markdown, and the opsteller is not among them. The planted copy is its
+      // control; the test below shows the reader reads the real Info of both files.
       info: [],
+      // Neither version has an XMP stream (voortgang writes none, Chromium neither), nor embedded files or form
+      // fields: nothing can occur there naturally. The planted copy is their control, and the test below shows
+      // the channels are empty in the internal version too (a reader that read nothing would also pass the
+      // public check, which is why the planted control stays).
       xmp: [],
       annotations: ['Grondwet', OPSTELLER.email], // the link's URI, the mailto
       structure: ['Grondwet', 'art. 68', 'Contactpersoon', OPSTELLER.naam, 'Testema', OPSTELLER.telefoon], // the chart's /Alt
@@ -160,6 +194,19 @@ describe('personal data and the streep, on fixtures', () => {
     it('reads every font that draws text through its ToUnicode map (no text the checks cannot see)', () => {
       expect(intern.fontsWithoutToUnicode).toEqual([]);
       expect(openbaar.fontsWithoutToUnicode).toEqual([]);
+    });
+
+    it('info: the reader finds in both versions the Info voortgang writes (onderwerp, kenmerk), and "openbare versie (Woo)" in the public one only', () => {
+      for (const v of [intern, openbaar]) {
+        expect(contains(v.channels.info, 'Beslisnota Voortgangsrapportage High Impact Crimes')).toBe(true);
+        expect(contains(v.channels.info, 'kenmerk 5074177')).toBe(true);
+      }
+      expect(contains(openbaar.channels.info, 'openbare versie (Woo)')).toBe(true);
+      expect(contains(intern.channels.info, 'openbare versie (Woo)')).toBe(false);
+    });
+
+    it('xmp, embeddedFiles, formFields: empty in the internal version too (no words can occur there naturally)', () => {
+      for (const channel of ['xmp', 'embeddedFiles', 'formFields'] as const) expect(intern.channels[channel].trim(), channel).toBe('');
     });
 
     for (const channel of CHANNELS) {

@@ -4,6 +4,8 @@ import type { PdfFacts } from '../finalize/pdf-metadata.js';
 import { loadDocument } from '../load/load-document.js';
 import { diwooRecordOf } from '../diwoo/document-record.js';
 import { sectionsToHtml, type Extent, type MarkdownLayout } from '../markdown/to-html.js';
+import { REDACTION_CLASS } from '../markdown/redaction-hast.js';
+import { UserError } from '../errors.js';
 import type { LayoutDescriptor } from '../validate/layout-schema.js';
 import { stopwatch } from '../timings.js';
 import { VERSION } from '../version.js';
@@ -65,6 +67,14 @@ export function mayHaveStreep(descriptor: LayoutDescriptor): boolean {
   return versionsOf(descriptor).some((v) => v.extent === 'openbaar');
 }
 
+/**
+ * Only a kind with a version that is not public may have redactions ([[5.1.2e: …]]): that version prints the
+ * passage, every public one a box. In a kind whose versions are all public the passage would be printed nowhere.
+ */
+export function mayRedact(descriptor: LayoutDescriptor): boolean {
+  return versionsOf(descriptor).some((v) => !v.openbaar);
+}
+
 export function markdownLayout(descriptor: LayoutDescriptor): MarkdownLayout {
   return { textWidthMm: parseFloat(descriptor.pagina['tekst-breedte']), numbering: descriptor.koppen.nummering };
 }
@@ -79,11 +89,13 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
   const descriptor = sources.layout.descriptor;
   const versions = versionsOf(descriptor);
   const streep = mayHaveStreep(descriptor);
-  const bodies = await Promise.all(versions.map((v) => sectionsToHtml(sources.sections, sources.datasets, v.extent, { streep, layout: markdownLayout(descriptor) })));
+  const lakken = mayRedact(descriptor);
+  const bodies = await Promise.all(versions.map((v) => sectionsToHtml(sources.sections, sources.datasets, v.extent, { streep, lakken, openbaar: v.openbaar, layout: markdownLayout(descriptor) })));
   lap('markdown');
   const layout = await loadLayout(paths.templates, sources.layout);
   const htmls = versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar })));
   const records = await Promise.all(versions.map((v) => (v.openbaar ? diwooRecordOf(sources, `${sources.name}${v.suffix}`, paths) : undefined)));
+  versions.forEach((v, i) => v.openbaar && checkGroundsPrinted(htmls[i]!, bodies[i]!.lakken.length, sources.layout.file));
   lap('compose');
 
   return versions.map((v, i) => ({
@@ -109,3 +121,17 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
     },
   }));
 }
+
+/**
+ * A public version with redactions must show their boxes and end with the list of the grounds used: a layout
+ * that has redactions to print but not the stylesheet `lakken.css` and the partial `weigeringsgronden` is
+ * refused (the boxes would be plain text, the grounds unexplained).
+ */
+function checkGroundsPrinted(html: string, grounds: number, layoutFile: string): void {
+  if (grounds === 0) return;
+  const missing = [...(html.includes(`class="${GROUNDS_LIST_CLASS}"`) ? [] : ['{{> weigeringsgronden}} at the end of <main id="flow">']), ...(html.includes(`.${REDACTION_CLASS.box}`) ? [] : ['{{#if lakken}}{{{stylesheet "lakken.css"}}}{{/if}} in its <style>'])];
+  if (missing.length) throw new UserError(`${layoutFile}: this document has redactions ([[grond: …]]) but its layout does not print them in the public version — add ${missing.join(' and ')} to the layout's template (as templates/beslisnota/beslisnota.hbs does)`);
+}
+
+/** The class of the list of grounds (templates/partials/weigeringsgronden.hbs). */
+export const GROUNDS_LIST_CLASS = 'weigeringsgronden';

@@ -55,6 +55,8 @@ export function letterView(sources: DocumentSources, body: DocumentBody, audienc
     footnotes: body.footnotesHtml,
     /** The table of contents: every heading with its number and id; the pager fills in the pages. */
     inhoud: body.toc,
+    /** The Woo grounds of the redactions in this version ({ code, artikel, omschrijving }), each once: the public version lists them at its end. */
+    lakken: body.lakken,
     /** The page geometry of the descriptor, as the CSS variables the stylesheets use. */
     pagina: { css: geometryCss(descriptor.pagina) },
     brief: {

@@ -9,7 +9,7 @@ import type { PdfFacts } from '../finalize/pdf-metadata.js';
 import { loadDocument } from '../load/load-document.js';
 import { bodyToHtml, sectionsToHast } from '../markdown/to-html.js';
 import { stopwatch } from '../timings.js';
-import { identityKeywords, markdownLayout, mayHaveStreep, withKenmerk } from '../build/prepare-document.js';
+import { identityKeywords, markdownLayout, mayHaveStreep, mayRedact, withKenmerk } from '../build/prepare-document.js';
 import { VERSION } from '../version.js';
 import { diffData, diffFacts, printedBy, recordingReads, type ValueChange } from './data-diff.js';
 import { diffDocuments } from './document-diff.js';
@@ -56,9 +56,9 @@ export async function prepareDiff({ paths, oldContent, year, dataFile, labels }:
   // Rendered from copies that record the figures read: a document reports only changes to figures it prints.
   const [oldData, newData] = [recordingReads(before.datasets), recordingReads(after.datasets)];
   const [oldHast, newHast] = await Promise.all([
-    sectionsToHast(before.sections, oldData, 'volledig', { noteKeys: true, streep: hasStreep(before), ...layoutOpts }),
+    sectionsToHast(before.sections, oldData, 'volledig', { noteKeys: true, streep: hasStreep(before), lakken: mayRedact(before.layout.descriptor), ...layoutOpts }),
     // The new revision's blocks say where they were written (data-bron): a block the pages cannot hold is reported there, as by build.
-    sectionsToHast(after.sections, newData, 'volledig', { noteKeys: true, streep: hasStreep(after), sourceRefs: true, ...layoutOpts }),
+    sectionsToHast(after.sections, newData, 'volledig', { noteKeys: true, streep: hasStreep(after), lakken: mayRedact(after.layout.descriptor), sourceRefs: true, ...layoutOpts }),
   ]);
   lap('markdown');
   const diff = diffDocuments(oldHast, newHast, { woo: hasStreep(after) });
@@ -68,7 +68,7 @@ export async function prepareDiff({ paths, oldContent, year, dataFile, labels }:
   lap('diff');
 
   const blocks: ElementContent[] = [...summaryBlocks(report), ...diff.blocks];
-  const body = bodyToHtml(blocks, diff.notes, newHast.streep);
+  const body = bodyToHtml(blocks, diff.notes, newHast.streep, newHast.grounds);
   const view = letterView(after, body, { openbaar: false });
   const layout = await loadLayout(paths.templates, after.layout);
   const html = layout.render({

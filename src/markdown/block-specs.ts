@@ -4,6 +4,7 @@ import { cached, cacheKey } from '../disk-cache.js';
 import { SOURCE_FORMAT_ID } from '../load/format-id.js';
 import type { Grafiek, Tabel } from '../validate/block-schemas.js';
 import type { ParsedSection } from './parse-section.js';
+import { blockName } from './block-names.js';
 
 export type BlockSpec = Tabel | Grafiek;
 
@@ -17,12 +18,12 @@ export async function blockSpecs(sections: ParsedSection[]): Promise<Map<Code, B
   const blocks: Array<{ node: Code; file: string }> = [];
   for (const section of sections) {
     visit(section.tree, 'code', (node) => {
-      if (node.lang === 'tabel' || node.lang === 'grafiek') blocks.push({ node, file: section.file });
+      if (blockName(node) === 'tabel' || blockName(node) === 'grafiek') blocks.push({ node, file: section.file });
     });
   }
   const specs = new Map<Code, BlockSpec>();
   for (const { node, file } of blocks) {
-    const spec = await cached('blocks', cacheKey(SOURCE_FORMAT_ID, node.lang!, node.value), async () => (await import('../validate/validate-sources.js')).validateBlock(file, node));
+    const spec = await cached('blocks', cacheKey(SOURCE_FORMAT_ID, blockName(node)!, node.value), async () => (await import('../validate/validate-sources.js')).validateBlock(file, node));
     specs.set(node, spec);
   }
   return specs;

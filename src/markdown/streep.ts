@@ -1,6 +1,7 @@
 import type { Code, Nodes, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { SourceError } from '../errors.js';
+import { blockName } from './block-names.js';
 import type { ParsedSection } from './parse-section.js';
 
 /**
@@ -13,11 +14,15 @@ import type { ParsedSection } from './parse-section.js';
  *
  * The internal version prints everything; the public (Woo) version ends at the streep: what follows it in its
  * file and every later file is left out before anything is rendered, so none of it can reach the PDF.
+ *
+ * Its name is read in any case and without the blanks around it (```Streep, ```STREEP, ~~~streep are the
+ * streep, block-names.ts); a fence with other words after it, or with any other name, stops the build
+ * (check-fences.ts), as does a streep written inline (```streep``` on a line of text is inline code).
  */
 export const STREEP = 'streep';
 
 export function isStreep(node: Nodes): node is Code {
-  return node.type === 'code' && node.lang === STREEP;
+  return node.type === 'code' && blockName(node) === STREEP;
 }
 
 /** A streep anywhere but at the top level (in a list, a quote, a footnote, a table cell) is an error. */
@@ -29,8 +34,11 @@ export function checkStreep(section: ParsedSection): SourceError[] {
       const inside = parent.type === 'listItem' ? 'a list' : parent.type === 'blockquote' ? 'a quote' : parent.type === 'footnoteDefinition' ? 'a footnote' : `a ${parent.type}`;
       errors.push(new SourceError(...where(node), `the streep stands inside ${inside} — put the \`\`\`streep block on its own, at the left margin, between paragraphs`));
     }
-    if ((node.type === 'inlineCode' && node.value.trim().startsWith(STREEP)) || (node.type === 'text' && /```\s*streep/.test(node.value))) {
-      if (inTable(section.tree, node)) errors.push(new SourceError(...where(node), 'the streep stands inside a table — end the table first and put the ```streep block on its own below it'));
+    const inline = (node.type === 'inlineCode' && node.value.trim().toLowerCase().startsWith(STREEP)) || (node.type === 'text' && /```\s*streep/i.test(node.value));
+    if (inline && inTable(section.tree, node)) errors.push(new SourceError(...where(node), 'the streep stands inside a table — end the table first and put the ```streep block on its own below it'));
+    else if (inline && node.type === 'inlineCode' && parent && (parent.type === 'paragraph' || parent.type === 'heading') && parent.children[0] === node) {
+      // ```streep``` (or `streep …`) opening a line is inline code: the line and the paragraph after it print as text.
+      errors.push(new SourceError(...where(node), 'a streep written on one line with its fences is inline code, printed as text — write ```streep on a line of its own, the sentence on the next lines, and ``` on a line of its own below them'));
     }
   });
   return errors;

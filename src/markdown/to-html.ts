@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Code, FootnoteReference, Heading, Root, Text } from 'mdast';
+import type { Code, FootnoteReference, Heading, RedactionBox, Root, Text } from 'mdast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { toHast, defaultHandlers, type State } from 'mdast-util-to-hast';
@@ -20,6 +20,10 @@ import { blockSpecs, type BlockSpec } from './block-specs.js';
 import type { Tabel } from '../validate/block-schemas.js';
 import { resolveDataRefs } from './data-refs.js';
 import { aboveStreep, checkStreep, findStreep, streepNotAllowed, STREEP } from './streep.js';
+import { blockName } from './block-names.js';
+import { findRedactions, groundsUsed, redactionsNotAllowed, removeRedacted } from './redaction.js';
+import { markedRedaction, redactionBoxes } from './redaction-hast.js';
+import type { WooGround } from './woo-grounds.js';
 import type { MarkdownSource } from '../load/load-document.js';
 
 export interface DocumentBody {
@@ -32,6 +36,8 @@ export interface DocumentBody {
   headings: string[];
   /** The table of contents: every heading in order, with its id, its number (when the layout numbers it) and its level. */
   toc: TocEntry[];
+  /** The Woo grounds of the redactions this version prints (marked, or as boxes), each once, in order of use. */
+  lakken: WooGround[];
 }
 
 export interface TocEntry {
@@ -82,6 +88,8 @@ export interface DocumentHast {
   sections: SectionHast[];
   notes: NoteHast[];
   streep: boolean;
+  /** The grounds of the redactions in the printed sections. */
+  grounds: WooGround[];
 }
 
 /**
@@ -92,16 +100,20 @@ export async function sectionsToHast(
   sources: MarkdownSource[],
   datasets: Map<string, LoadedDataset>,
   extent: Extent = 'volledig',
-  opts: { noteKeys?: boolean; streep?: boolean; sourceRefs?: boolean; layout: MarkdownLayout },
+  opts: { noteKeys?: boolean; streep?: boolean; lakken?: boolean; openbaar?: boolean; sourceRefs?: boolean; layout: MarkdownLayout },
 ): Promise<DocumentHast> {
-  const all = await parseSections(sources);
-  const errors = [...all.flatMap(checkSection), ...all.flatMap(checkLinks), ...all.flatMap(checkFences), ...all.flatMap(checkSizes), ...all.flatMap(checkStreep)];
+  const redacted = findRedactions(await parseSections(sources));
+  const all = redacted.sections;
+  const errors = [...all.flatMap(checkSection), ...all.flatMap(checkLinks), ...all.flatMap(checkFences), ...all.flatMap(checkSizes), ...all.flatMap(checkStreep), ...redacted.errors];
   if (opts.streep === false) errors.push(...streepNotAllowed(all));
+  if (opts.lakken === false) errors.push(...redactionsNotAllowed(all));
   // The whole document is checked whichever part is printed: a public version never hides a broken source.
   const checked = numberFootnotes(all);
   throwIfAny([...errors, ...checked.errors]);
   const streep = findStreep(all) !== undefined;
-  const sections = extent === 'openbaar' ? aboveStreep(all) : all;
+  // A public version: up to the streep when its extent says so, and its redactions' passages replaced by boxes.
+  const extentSections = extent === 'openbaar' ? aboveStreep(all) : all;
+  const sections = opts.openbaar ? removeRedacted(extentSections) : extentSections;
   const { numbering } = sections === all ? checked : numberFootnotes(sections);
 
   const specs = await blockSpecs(all);
@@ -122,7 +134,29 @@ export async function sectionsToHast(
     const source = opts.sourceRefs && line !== undefined ? { source: `${sections.indexOf(section)}:${line}` } : {};
     return { number: note.number, key: noteKey(note.file, note.definition.identifier), content, file: note.file, line, ...source };
   });
-  return { sections: sectionHasts, notes, streep };
+  throwIfAny(checkPlaceLinks(sectionHasts, notes));
+  return { sections: sectionHasts, notes, streep, grounds: groundsUsed(sections) };
+}
+
+/**
+ * A link to a place in the letter (`[zie 5.2](#kop-5-2-…)`) must find it in the version printed: a heading
+ * below the streep is not in the public version, nor a heading whose id changed with a redaction in it. A
+ * link to a missing place would print as a dead link carrying the id — words of a heading the public version
+ * must not show — in the PDF's link annotations.
+ */
+function checkPlaceLinks(sections: SectionHast[], notes: Array<{ number: number; content: ElementContent[]; file: string }>): SourceError[] {
+  const ids = new Set<string>(notes.map((n) => `noot-${n.number}`));
+  const links: Array<{ file: string; el: Element }> = [];
+  const scan = (file: string, nodes: ElementContent[]) =>
+    visit({ type: 'root', children: nodes } as HastRoot, 'element', (el: Element) => {
+      if (typeof el.properties.id === 'string') ids.add(el.properties.id);
+      if (el.tagName === 'a' && el.position && typeof el.properties.href === 'string' && el.properties.href.startsWith('#')) links.push({ file, el });
+    });
+  for (const s of sections) scan(s.file, s.blocks);
+  for (const n of notes) scan(n.file, n.content);
+  return links
+    .filter(({ el }) => !ids.has(decodeURIComponent((el.properties.href as string).slice(1))))
+    .map(({ file, el }) => new SourceError(file, el.position?.start.line, el.position?.start.column, `link to "${el.properties.href as string}": there is no such place in this version of the document — a heading's id is kop-<its number or words> (see the HTML); a place below the streep, or in a heading with a redaction, is not in the public version, so link to it from below the streep only`));
 }
 
 /** A footnote as the layouts print it; `label` is what the reader sees (its number). */
@@ -138,7 +172,7 @@ export async function sectionsToHtml(
   sources: MarkdownSource[],
   datasets: Map<string, LoadedDataset>,
   extent: Extent = 'volledig',
-  opts: { streep?: boolean; layout: MarkdownLayout },
+  opts: { streep?: boolean; lakken?: boolean; openbaar?: boolean; layout: MarkdownLayout },
 ): Promise<DocumentBody & { streep: boolean }> {
   const doc = await sectionsToHast(sources, datasets, extent, { ...opts, sourceRefs: true });
   const notes = doc.notes.map((n) => {
@@ -146,10 +180,10 @@ export async function sectionsToHtml(
     if (n.source) el.properties[SOURCE_PROPERTY] = n.source;
     return el;
   });
-  return bodyToHtml(doc.sections.flatMap((s) => s.blocks), notes, doc.streep);
+  return bodyToHtml(doc.sections.flatMap((s) => s.blocks), notes, doc.streep, doc.grounds);
 }
 
-export function bodyToHtml(blocks: ElementContent[], notes: Element[], streep: boolean): DocumentBody & { streep: boolean } {
+export function bodyToHtml(blocks: ElementContent[], notes: Element[], streep: boolean, lakken: WooGround[] = []): DocumentBody & { streep: boolean } {
   const headings: string[] = [];
   const toc: TocEntry[] = [];
   visit({ type: 'root', children: blocks } as HastRoot, 'element', (el: Element) => {
@@ -166,6 +200,7 @@ export function bodyToHtml(blocks: ElementContent[], notes: Element[], streep: b
     footnoteCount: notes.length,
     headings,
     toc,
+    lakken,
     streep,
   };
 }
@@ -233,6 +268,8 @@ function convert(section: ParsedSection, tree: Root, ctx: ConvertContext): Eleme
   const hast = toHast(tree, {
     handlers: {
       footnoteDefinition: () => undefined,
+      redaction: markedRedaction,
+      redactionBox: (_state: State, node: RedactionBox) => redactionBoxes(node),
       text: (state: State, node: Text) => defaultHandlers.text(state, { ...node, value: resolveDataRefs(node, section.file, datasets) }),
       footnoteReference(_state: State, node: FootnoteReference): Element {
         const n = numberOf(section.file, node.identifier);
@@ -242,11 +279,11 @@ function convert(section: ParsedSection, tree: Root, ctx: ConvertContext): Eleme
         return h('sup', { className: first ? [CLASS.call, CLASS.firstCall] : [CLASS.call], dataNoot: n, ...key }, [h('a', { href: `#noot-${n}` }, String(n))]);
       },
       code(state: State, node: Code) {
-        if (node.lang === STREEP) {
+        if (blockName(node) === STREEP) {
           const sentence = node.value.trim();
           return h('div', { className: ['streep', CLASS.keepTogether], role: 'separator' }, sentence ? [h('p', {}, sentence)] : []);
         }
-        if (node.lang === 'tabel') {
+        if (blockName(node) === 'tabel') {
           try {
             const blocks = renderTabel(node, section.file, datasets, ctx.specs.get(node) as Tabel);
             for (const b of blocks) if (b.type === 'element' && node.position) b.position = node.position;
@@ -256,7 +293,7 @@ function convert(section: ParsedSection, tree: Root, ctx: ConvertContext): Eleme
             throw new SourceError(section.file, node.position?.start.line, node.position?.start.column, `tabel: ${(err as Error).message}`);
           }
         }
-        if (node.lang === 'grafiek') return figures.get(node)!;
+        if (blockName(node) === 'grafiek') return figures.get(node)!;
         return defaultHandlers.code(state, node);
       },
       heading(state: State, node: Heading) {

@@ -7,6 +7,7 @@ import { isMap, isScalar, parse, parseDocument } from 'yaml';
 import { lineColumnAt, SourceError } from '../errors.js';
 import { positionIn } from '../markdown/data-refs.js';
 import { parseSections } from '../markdown/parse-section.js';
+import { blockName } from '../markdown/block-names.js';
 import type { Ondertekening } from '../validate/schemas.js';
 
 const YEAR = /\b(?:19|20)\d{2}\b/g;
@@ -93,10 +94,10 @@ async function yearReferences(dir: string): Promise<string[]> {
             const { line, column } = positionIn(text, m.index);
             out.push(`  ${where}:${line}:${column}: ${m[0]} — "${context(text.value, m.index, m[0].length)}"`);
           }
-        } else if (node.type === 'code' && (node.lang === 'tabel' || node.lang === 'grafiek')) {
+        } else if (node.type === 'code' && (blockName(node as Code) === 'tabel' || blockName(node as Code) === 'grafiek')) {
           const code = node as Code;
           code.value.split('\n').forEach((l, k) => {
-            for (const m of l.matchAll(YEAR)) out.push(`  ${where}:${(code.position?.start.line ?? 0) + 1 + k}:${m.index + 1}: ${m[0]} — "${l.trim()}" (${code.lang} block)`);
+            for (const m of l.matchAll(YEAR)) out.push(`  ${where}:${(code.position?.start.line ?? 0) + 1 + k}:${m.index + 1}: ${m[0]} — "${l.trim()}" (${blockName(code)} block)`);
           });
         }
       });

@@ -8,6 +8,7 @@ import { chartSvg } from './chart-svg.js';
 import { chartFromBlock } from './spec.js';
 import type { BlockSpec } from '../block-specs.js';
 import type { Grafiek } from '../../validate/block-schemas.js';
+import { blockName } from '../block-names.js';
 
 /**
  * Every `grafiek` block of the printed sections as a figure: caption, the chart as inline SVG (vector text
@@ -17,7 +18,7 @@ export async function drawFigures(sections: ParsedSection[], datasets: Map<strin
   const blocks: Array<{ node: Code; file: string }> = [];
   for (const section of sections) {
     visit(section.tree, 'code', (node) => {
-      if (node.lang === 'grafiek') blocks.push({ node, file: section.file });
+      if (blockName(node) === 'grafiek') blocks.push({ node, file: section.file });
     });
   }
   const figures = await Promise.all(
