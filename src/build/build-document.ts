@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceError, throwIfAny } from '../errors.js';
-import { finalizePdf } from '../finalize/pdf-metadata.js';
+import { archivedPdf } from '../finalize/archive-files.js';
 import { writeTogether } from '../finalize/write-atomic.js';
 import { OfflineRenderError, type PaginationReport, type Renderer } from '../print/render-pdf.js';
 import { locateRequest } from './locate-request.js';
@@ -57,15 +57,14 @@ async function printVersion(doc: PreparedDocument, dataFile: string, renderer: P
   const { pdf, snapshot, report } = await r.render(doc.html, `/${year}/${doc.name}.html`);
   lap('print');
   checkPagination(dataFile, report, doc.footnoteCount, doc.sections);
-  const { document, ...facts } = doc.facts;
-  const final = finalizePdf(pdf, { ...facts, source: { document, hash: await hash, browser: await r.browserVersion() } });
+  const final = archivedPdf(pdf, snapshot, doc.facts, { document: doc.facts.document, hash: await hash, browser: await r.browserVersion() });
   lap('finalize');
 
   const where = (output: string) => ({ pdfFile: join(output, year, `${doc.name}.pdf`), htmlFile: join(output, year, `${doc.name}.html`) });
   return {
     files(output: string) {
       const { pdfFile, htmlFile } = where(output);
-      return [{ path: pdfFile, data: final }, { path: htmlFile, data: snapshot }];
+      return [...final.files(pdfFile), { path: htmlFile, data: snapshot }];
     },
     built(output: string): BuiltDocument {
       lap('write');

@@ -9,6 +9,8 @@ import { listDocuments } from '../load/list-documents.js';
 import type { Renderer } from '../print/render-pdf.js';
 import { readPdf, type PdfReading } from './read-pdf.js';
 import { PROVENANCE_KEYS } from '../finalize/pdf-metadata.js';
+import { recordFile } from '../finalize/mdto-record.js';
+import { checkRecord } from './check-record.js';
 
 export interface Verdict {
   identical: boolean;
@@ -42,11 +44,14 @@ export async function verifyPdf(pdfFile: string, paths: BuildPaths, preparer: Pr
     if (!version) throw new SourceError(dataFile, undefined, undefined, `building this no longer gives ${name}.pdf`);
     const rebuilt = await readFile(version.pdfFile);
     const where = `${relative(process.cwd(), pdfFile)}`;
+    // The MDTO record beside it: its checksum against the PDF's bytes, and which of the two changed.
+    const record = await checkRecord(pdfFile, given, rebuilt, await readFile(recordFile(version.pdfFile), 'utf8'));
     if (rebuilt.equals(given)) {
-      return { identical: true, lines: [`${where}: identical — rebuilt ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/ gives the same ${given.length} bytes (sources ${before.provenance.hash.slice(0, 19)}…)`] };
+      const line = `${where}: ${record.ok ? 'identical' : 'the PDF is identical to a rebuild, but its record does not match'} — rebuilt ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/ gives the same ${given.length} bytes (sources ${before.provenance.hash.slice(0, 19)}…)`;
+      return { identical: record.ok, lines: [line, ...record.lines] };
     }
     const after = await readPdf(rebuilt);
-    return { identical: false, lines: [`${where}: different from a rebuild of ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/`, ...differences(before, after)] };
+    return { identical: false, lines: [`${where}: different from a rebuild of ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/`, ...differences(before, after), ...record.lines] };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
