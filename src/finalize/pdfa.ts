@@ -4,6 +4,7 @@ import { ROOT } from '../paths.js';
 import { decodePdfString, pdfString } from './pdf-metadata.js';
 import { destinationKey, linkDescription, type LinkTexts } from './link-contents.js';
 import { xmpPacket, type XmpFacts } from './xmp.js';
+import { listBodies } from './list-bodies.js';
 
 /** An object of the incremental update: its number, generation and text (latin1: one character a byte). */
 export interface UpdateObject {
@@ -24,7 +25,8 @@ export interface UpdateObject {
  * - /ViewerPreferences with DisplayDocTitle (UA-1 7.1-10), kept or added;
  * - a /RoleMap for structure types ISO 32000-1 does not define (Chromium writes PDF 2.0's Aside, Em, Strong;
  *   UA-1 7.1-5);
- * - /Contents on every link annotation (UA-1 7.18.5-2), from the link's own text (link-contents.ts).
+ * - /Contents on every link annotation (UA-1 7.18.5-2), from the link's own text (link-contents.ts);
+ * - an LBody in every list item whose text Chromium put directly under the LI (UA-1 7.2, list-bodies.ts).
  *
  * Anything unexpected in the input is an error, never a silently different file.
  */
@@ -67,6 +69,10 @@ export function archiveObjects(text: string, startxref: number, size: number, ro
   const structRoot = /\/StructTreeRoot (\d+) \d+ R/.exec(catalog.body)?.[1];
   if (structRoot) {
     const tree = read(Number(structRoot));
+    const bodyAt = (num: number) => text.indexOf('obj', offsets.get(num)!) + 4;
+    const lists = listBodies(offsets.keys(), (num) => text.startsWith('<</Type /StructElem', bodyAt(num)), read, Number(/\/ParentTree (\d+) \d+ R/.exec(tree.body)?.[1]) || undefined, next);
+    objects.push(...lists.objects);
+    next = lists.next;
     const types = new Set([...text.matchAll(/\/Type \/StructElem\s*\/S \/([A-Za-z0-9]+)/g)].map((m) => m[1]!));
     const mapped = Object.entries(ROLE_MAP).filter(([type]) => types.has(type));
     if (mapped.length && !/\/RoleMap\b/.test(tree.body)) {

@@ -641,6 +641,68 @@ export const RULES: Rule[] = [
     },
   },
   {
+    clause: 'PDF/UA-1 7.2 (7.2-17, 7.2-18, 7.2-20)',
+    title: 'lists: an LI holds only Lbl and LBody and sits in an L, an LBody sits in an LI',
+    check(b) {
+      const pdf = new PdfFile(b);
+      const p: string[] = [];
+      const type = (v: PdfValue | undefined) => nameOf(pdf.dict(v)?.get('S'));
+      for (const [n, d] of structElems(pdf)) {
+        const s = nameOf(d.get('S'));
+        if (s === 'LI') {
+          const k = pdf.get(d.get('K'));
+          for (const kid of Array.isArray(k) ? k : [k]) if (!['Lbl', 'LBody'].includes((kid instanceof Ref && type(kid)) || String(kid))) p.push(`LI ${n}: holds ${kid instanceof Ref ? `/${type(kid)}` : `content ${serialize(kid ?? null)}`}`);
+          if (type(d.get('P')) !== 'L') p.push(`LI ${n}: in /${type(d.get('P'))}`);
+        }
+        if (s === 'LBody' && type(d.get('P')) !== 'LI') p.push(`LBody ${n}: in /${type(d.get('P'))}`);
+      }
+      return p;
+    },
+    mutate: (b) => {
+      const pdf = new PdfFile(b);
+      const [n] = structElems(pdf).find(([, d]) => nameOf(d.get('S')) === 'LBody') ?? structElems(pdf).find(([, d]) => nameOf(d.get('S')) === 'P')!;
+      const li = structElems(pdf).find(([, d]) => nameOf(d.get('S')) === 'LI');
+      // The letter has no list: turn one of its paragraphs into an LI's body-less item; the bijlage's LBody into a P.
+      return li ? withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { S: '/P' }) }) : withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { S: '/LI' }) });
+    },
+  },
+  {
+    clause: 'PDF/UA-1 7.1 (7.1-12; ISO 32000-1 14.7.2, 14.7.4.4)',
+    title: 'the structure tree holds together: every element names its parent, which holds it, and the parent tree names, for each marked-content id, the element that holds it',
+    check(b) {
+      const pdf = new PdfFile(b);
+      const p: string[] = [];
+      const tree = pdf.dict(catalog(pdf).get('StructTreeRoot'))!;
+      const parents = new Map(treeEntries(pdf, tree.get('ParentTree')).map(([k, v]) => [k as number, pdf.get(v)]));
+      const pageKey = new Map(pdf.pages().map(({ dict }) => [dict, dict.get('StructParents') as number]));
+      for (const [n, d] of structElems(pdf)) {
+        const parent = pdf.dict(d.get('P'));
+        const held = parent && [...walk(parent.get('K'))].some((k) => k instanceof Ref && k.num === n);
+        if (!held) p.push(`element ${n} (/${nameOf(d.get('S'))}): its /P does not hold it`);
+        const k = pdf.get(d.get('K'));
+        const page = pdf.dict(d.get('Pg'));
+        for (const kid of Array.isArray(k) ? k : [k]) {
+          if (typeof kid !== 'number' || !page) continue;
+          const array = parents.get(pageKey.get(page)!);
+          const named = Array.isArray(array) ? array[kid] : undefined;
+          if (!(named instanceof Ref) || named.num !== n) p.push(`element ${n}: MCID ${kid} is named for ${named instanceof Ref ? named.num : 'nothing'} in the parent tree`);
+        }
+      }
+      return p;
+    },
+    mutate: (b) => {
+      const pdf = new PdfFile(b);
+      const [n, d] = structElems(pdf).find(([, x]) => typeof pdf.get(x.get('K')) === 'number' || (Array.isArray(pdf.get(x.get('K'))) && (pdf.get(x.get('K')) as PdfValue[]).some((k) => typeof k === 'number')))!;
+      const parent = refOf(d.get('P'));
+      // The element's marked content handed to its parent in the parent tree, as before an LBody took it over.
+      const page = pdf.dict(d.get('Pg'))!;
+      const key = page.get('StructParents') as number;
+      const entry = treeEntries(pdf, pdf.dict(catalog(pdf).get('StructTreeRoot'))!.get('ParentTree')).find(([k]) => k === key)![1];
+      const array = (pdf.get(entry) as PdfValue[]).map((r) => (r instanceof Ref && r.num === n ? parent : r));
+      return withObjects(b, { [refOf(entry).num]: serialize(array) });
+    },
+  },
+  {
     clause: 'PDF/UA-1 7.3',
     title: 'every Figure has a text alternative (/Alt or /ActualText)',
     check(b) {
