@@ -1,4 +1,4 @@
-import { Name, PdfFile, PdfString, Ref, isDict, isStream, streamData, treeEntries, type PdfDict, type PdfValue } from './pdf-objects.js';
+import { Lexer, Name, Op, PdfFile, PdfString, Ref, isDict, isStream, streamData, treeEntries, type PdfDict, type PdfValue } from './pdf-objects.js';
 import { serialize } from './pdf-plant.js';
 
 /**
@@ -352,6 +352,56 @@ export const RULES: Rule[] = [
       const pdf = new PdfFile(b);
       const [n] = fonts(pdf).find(([, d]) => nameOf(d.get('Subtype')) === 'CIDFontType2')!;
       return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { CIDToGIDMap: undefined }) });
+    },
+  },
+  {
+    clause: 'PDF/A-2 6.2.11.5 (PDF/UA-1 7.21.5)',
+    title: 'the glyph widths of each CIDFontType2 font (/W, /DW) are those of its embedded TrueType program (hmtx, ±1 unit)',
+    check(b) {
+      const pdf = new PdfFile(b);
+      const p: string[] = [];
+      let compared = 0;
+      const shown = shownCids(pdf);
+      for (const [n, d] of fonts(pdf)) {
+        if (nameOf(d.get('Subtype')) !== 'CIDFontType2') continue;
+        if (nameOf(d.get('CIDToGIDMap')) !== 'Identity') {
+          p.push(`font ${n}: a CIDToGIDMap other than /Identity (not read by this check)`);
+          continue;
+        }
+        const program = pdf.get(pdf.dict(d.get('FontDescriptor'))?.get('FontFile2'));
+        if (!isStream(program)) continue;
+        const advance = trueTypeAdvances(streamData(program));
+        const w = pdf.get(d.get('W'));
+        const widths = new Map<number, number>();
+        for (let i = 0; Array.isArray(w) && i < w.length; ) {
+          const first = pdf.get(w[i]) as number;
+          const next = pdf.get(w[i + 1]);
+          if (Array.isArray(next)) {
+            next.forEach((x, k) => widths.set(first + k, pdf.get(x) as number));
+            i += 2;
+          } else {
+            for (let c = first; c <= (next as number); c++) widths.set(c, pdf.get(w[i + 2]) as number);
+            i += 3;
+          }
+        }
+        for (const [cid, width] of widths) {
+          // The glyphs shown (veraPDF checks those): /W also lists glyphs the subset leaves out.
+          if (!shown.get(n)?.has(cid)) continue;
+          compared++;
+          const own = advance(cid);
+          if (own === undefined || Math.abs(own - width) > 1) p.push(`font ${n}: CID ${cid} is ${width} wide in /W, ${own} in the font program`);
+        }
+      }
+      if (compared === 0) p.push('no widths compared: the check did not see the fonts');
+      return p;
+    },
+    mutate: (b) => {
+      const pdf = new PdfFile(b);
+      const [n, d] = fonts(pdf).find(([, x]) => nameOf(x.get('Subtype')) === 'CIDFontType2')!;
+      const w = pdf.get(d.get('W')) as PdfValue[];
+      const first = w.findIndex((x) => Array.isArray(x));
+      const changed = w.map((x, i) => (i === first ? (x as number[]).map((v) => v + 50) : x));
+      return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { W: serialize(changed) }) });
     },
   },
   {
@@ -780,3 +830,60 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/** A TrueType program's advance widths in 1/1000 em, by glyph id (head unitsPerEm, hhea numberOfHMetrics, hmtx). */
+function trueTypeAdvances(font: Buffer): (gid: number) => number | undefined {
+  const tables = new Map<string, number>();
+  const count = font.readUInt16BE(4);
+  for (let i = 0; i < count; i++) tables.set(font.toString('latin1', 12 + i * 16, 16 + i * 16), font.readUInt32BE(12 + i * 16 + 8));
+  const head = tables.get('head');
+  const hhea = tables.get('hhea');
+  const hmtx = tables.get('hmtx');
+  if (head === undefined || hhea === undefined || hmtx === undefined) return () => undefined;
+  const unitsPerEm = font.readUInt16BE(head + 18);
+  const metrics = font.readUInt16BE(hhea + 34);
+  return (gid) => {
+    const at = hmtx + Math.min(gid, metrics - 1) * 4;
+    return at + 2 <= font.length ? (font.readUInt16BE(at) * 1000) / unitsPerEm : undefined;
+  };
+}
+
+/** The CIDs each CIDFont (by object number) shows: Tj, TJ, ' and " of the pages' content and their forms, under Tf of a Type0 font. */
+function shownCids(pdf: PdfFile): Map<number, Set<number>> {
+  const shown = new Map<number, Set<number>>();
+  const seen = new Set<PdfValue>();
+  const visit = (contents: PdfValue[], resources: PdfDict | undefined) => {
+    const fonts = pdf.dict(resources?.get('Font'));
+    const xobjects = pdf.dict(resources?.get('XObject'));
+    for (const c of contents) {
+      const s = pdf.get(c);
+      if (!isStream(s) || seen.has(s)) continue;
+      seen.add(s);
+      const lx = new Lexer(streamData(s));
+      const operands: PdfValue[] = [];
+      let cids: Set<number> | undefined;
+      for (let v = lx.value(); v !== undefined; v = lx.value()) {
+        if (!(v instanceof Op)) {
+          operands.push(v);
+          continue;
+        }
+        if (v.op === 'Tf') {
+          const font = fonts?.get(nameOf(operands[0]) ?? '');
+          const descendant = (pdf.get(pdf.dict(font)?.get('DescendantFonts')) as PdfValue[] | undefined)?.[0];
+          cids = descendant instanceof Ref ? shown.get(descendant.num) ?? shown.set(descendant.num, new Set()).get(descendant.num) : undefined;
+        } else if (['Tj', 'TJ', "'", '"'].includes(v.op) && cids) {
+          for (const x of walk(operands.at(-1))) if (x instanceof PdfString) for (let i = 0; i + 1 < x.bytes.length; i += 2) cids.add(x.bytes.readUInt16BE(i));
+        } else if (v.op === 'Do') {
+          const form = pdf.get(xobjects?.get(nameOf(operands[0]) ?? ''));
+          if (isStream(form) && nameOf(form.dict.get('Subtype')) === 'Form') visit([form], pdf.dict(form.dict.get('Resources')) ?? resources);
+        }
+        operands.length = 0;
+      }
+    }
+  };
+  for (const { dict, resources } of pdf.pages()) {
+    const c = pdf.get(dict.get('Contents'));
+    visit(Array.isArray(c) ? c : [dict.get('Contents')!], resources);
+  }
+  return shown;
+}
