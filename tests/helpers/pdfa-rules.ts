@@ -405,6 +405,36 @@ export const RULES: Rule[] = [
     },
   },
   {
+    clause: 'PDF/A-2 6.2.11.4.1 (6.2.11.4.1-2; PDF/UA-1 7.21.4.1-2)',
+    title: 'every glyph the pages show is in its embedded font program (glyph id below maxp numGlyphs, with an outline or an advance)',
+    check(b) {
+      const pdf = new PdfFile(b);
+      const shown = shownCids(pdf);
+      const p: string[] = [];
+      let checked = 0;
+      for (const [n, d] of fonts(pdf)) {
+        if (nameOf(d.get('Subtype')) !== 'CIDFontType2' || nameOf(d.get('CIDToGIDMap')) !== 'Identity') continue;
+        const program = pdf.get(pdf.dict(d.get('FontDescriptor'))?.get('FontFile2'));
+        if (!isStream(program)) continue;
+        const font = trueType(streamData(program));
+        for (const gid of shown.get(n) ?? []) {
+          checked++;
+          if (gid >= font.numGlyphs || (font.outlineLength(gid) === 0 && !font.advance(gid))) p.push(`font ${n}: glyph ${gid} is not in the font program (${font.numGlyphs} glyphs)`);
+        }
+      }
+      if (checked === 0) p.push('no glyphs checked: the check did not see the fonts');
+      return p;
+    },
+    mutate: (b) => {
+      const pdf = new PdfFile(b);
+      const [, d] = fonts(pdf).find(([, x]) => nameOf(x.get('Subtype')) === 'CIDFontType2')!;
+      const ref = refOf(pdf.dict(d.get('FontDescriptor'))!.get('FontFile2'));
+      const program = Buffer.from(streamData(pdf.get(ref) as never));
+      program.writeUInt16BE(1, tableOffset(program, 'maxp')! + 4); // one glyph left: .notdef
+      return withObjects(b, { [ref.num]: Buffer.concat([Buffer.from(`<</Length ${program.length}>>\nstream\n`, 'latin1'), program, Buffer.from('\nendstream', 'latin1')]) });
+    },
+  },
+  {
     clause: 'PDF/A-2 6.2.11.4.1 (PDF/UA-1 7.21.4.1)',
     title: 'the font program of every font is embedded',
     check(b) {
@@ -830,6 +860,23 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+function tableOffset(font: Buffer, tag: string): number | undefined {
+  const count = font.readUInt16BE(4);
+  for (let i = 0; i < count; i++) if (font.toString('latin1', 12 + i * 16, 16 + i * 16) === tag) return font.readUInt32BE(12 + i * 16 + 8);
+  return undefined;
+}
+
+/** A TrueType program's glyph count, and each glyph's outline length (loca) and advance. */
+function trueType(font: Buffer): { numGlyphs: number; outlineLength(gid: number): number; advance(gid: number): number | undefined } {
+  const maxp = tableOffset(font, 'maxp');
+  const head = tableOffset(font, 'head');
+  const loca = tableOffset(font, 'loca');
+  const numGlyphs = maxp === undefined ? 0 : font.readUInt16BE(maxp + 4);
+  const long = head !== undefined && font.readInt16BE(head + 50) === 1;
+  const at = (gid: number) => (loca === undefined ? 0 : long ? font.readUInt32BE(loca + gid * 4) : font.readUInt16BE(loca + gid * 2) * 2);
+  return { numGlyphs, outlineLength: (gid) => (gid + 1 <= numGlyphs ? at(gid + 1) - at(gid) : 0), advance: trueTypeAdvances(font) };
+}
 
 /** A TrueType program's advance widths in 1/1000 em, by glyph id (head unitsPerEm, hhea numberOfHMetrics, hmtx). */
 function trueTypeAdvances(font: Buffer): (gid: number) => number | undefined {
