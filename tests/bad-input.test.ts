@@ -21,7 +21,7 @@ function buildBroken(break_: (dir: string) => void, parts: Array<'content' | 'te
   const args = ['build', '2022', '--content', join(dir, 'content'), '--output', out];
   if (parts.includes('templates')) args.push('--templates', join(dir, 'templates'));
   const result = voortgang(args, { cwd: dir });
-  return { ...result, dir, unchanged: sha(previous) === before, leftovers: readdirSync(join(out, '2022')).filter((f) => f !== 'kamerbrief.pdf' && !/^actieprogramma\.(pdf|html|diwoo\.xml)$/.test(f)) }; // the bijlage builds on its own
+  return { ...result, dir, unchanged: sha(previous) === before, leftovers: readdirSync(join(out, '2022')).filter((f) => f !== 'kamerbrief.pdf' && !/^actieprogramma\.(pdf|html|diwoo\.xml|pdf\.mdto\.xml)$/.test(f)) }; // the bijlage builds on its own (with its MDTO and DiWoo records)
 }
 
 function edit(file: string, from: string | RegExp, to: string) {

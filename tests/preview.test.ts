@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -210,10 +211,14 @@ describe('voortgang preview 2022', () => {
     await page.click('#pdf');
     await page.waitForFunction(() => (window as unknown as { voortgangPreview: { printed?: unknown } }).voortgangPreview.printed !== undefined, { timeout: 30_000 });
     expect(await page.evaluate(() => (window as unknown as { voortgangPreview: { printed: unknown } }).voortgangPreview.printed)).toEqual({ files: ['output/2022/kamerbrief.pdf'] });
-    expect(readdirSync(join(dir, 'output', '2022')).sort()).toEqual(['kamerbrief.diwoo.xml', 'kamerbrief.html', 'kamerbrief.pdf']);
+    expect(readdirSync(join(dir, 'output', '2022')).sort()).toEqual(['kamerbrief.diwoo.xml', 'kamerbrief.html', 'kamerbrief.pdf', 'kamerbrief.pdf.mdto.xml']);
     const letter = await readLetter(join(dir, 'output', '2022', 'kamerbrief.pdf'));
     expect(letter.length).toBe(13);
     expect(letter[0]!.body.replace(/\s+/g, ' ')).toContain('Hierbij sturen wij u de vernieuwde jaarlijkse rapportage');
+    // The same finalize path as build: PDF/A-2b identification in the XMP, and the MDTO record with the PDF's checksum.
+    const pdfBytes = readFileSync(join(dir, 'output', '2022', 'kamerbrief.pdf'));
+    expect(pdfBytes.toString('latin1')).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(readFileSync(join(dir, 'output', '2022', 'kamerbrief.pdf.mdto.xml'), 'utf8')).toContain(`<checksumWaarde>${createHash('sha256').update(pdfBytes).digest('hex')}</checksumWaarde>`);
   });
 
   it('a cell of a Markdown table names its own row\'s line', async () => {
@@ -243,7 +248,7 @@ describe('voortgang preview 2022', () => {
     expect(await exited).toBe(0);
     expect(chromium.filter(alive)).toEqual([]);
     expect(existsSync(profile!)).toBe(false);
-    expect(readdirSync(join(dir, 'output', '2022')).sort()).toEqual(['kamerbrief.diwoo.xml', 'kamerbrief.html', 'kamerbrief.pdf']);
+    expect(readdirSync(join(dir, 'output', '2022')).sort()).toEqual(['kamerbrief.diwoo.xml', 'kamerbrief.html', 'kamerbrief.pdf', 'kamerbrief.pdf.mdto.xml']);
   });
 });
 

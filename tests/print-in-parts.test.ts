@@ -8,6 +8,7 @@ import { PART_PAGES, SPLIT_ABOVE } from '../src/print/print-in-parts.js';
 import { voortgang } from './helpers/cli.js';
 import { Name, PdfFile, PdfString, treeEntries, type PdfDict, type PdfValue } from './helpers/pdf-objects.js';
 import { readLetter } from './helpers/pdf-text.js';
+import { RULES } from './helpers/pdfa-rules.js';
 
 // A letter longer than SPLIT_ABOVE pages is printed in parts of about PART_PAGES pages and joined
 // (src/print/merge-pdf.ts). The 2022 body ×26 (≈ 330 pages) is printed in two parts; the same body ×1 (one
@@ -42,6 +43,11 @@ describe(`a letter of more than ${SPLIT_ABOVE} pages, printed in parts`, () => {
     expect(called.map(([c]) => Number(c))).toEqual(Array.from({ length: 51 * COPIES }, (_, i) => i + 1));
     for (const [n, page] of called) expect(pages[page - 1]!.noteNumbers, `note ${n} on page ${page}`).toContain(n);
     for (const p of pages) expect(p.footer).toBe(`Pagina ${p.number} van ${pages.length}`);
+  });
+
+  it('keeps every PDF/A-2b and PDF/UA-1 rule that tests/pdfa.test.ts checks (the joined file is finalized as any other)', () => {
+    const bytes = readFileSync(long);
+    for (const rule of RULES) expect(rule.check(bytes), rule.clause).toEqual([]);
   });
 
   it('has one structure tree: unique parent tree keys for pages and annotations, every key listed, ids unique', () => {

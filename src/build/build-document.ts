@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceError, throwIfAny } from '../errors.js';
-import { finalizePdf } from '../finalize/pdf-metadata.js';
+import { archivedPdf } from '../finalize/archive-files.js';
 import { writeTogether } from '../finalize/write-atomic.js';
 import { OfflineRenderError, type PaginationReport, type Renderer } from '../print/render-pdf.js';
 import { locateRequest } from './locate-request.js';
@@ -62,8 +62,7 @@ async function printVersion(doc: PreparedDocument, dataFile: string, renderer: P
   const { pdf, snapshot, report } = await r.render(doc.html, `/${year}/${doc.name}.html`);
   lap('print');
   checkPagination(dataFile, report, doc.footnoteCount, doc.sections);
-  const { document, ...facts } = doc.facts;
-  const final = finalizePdf(pdf, { ...facts, source: { document, hash: await hash, browser: await r.browserVersion() } });
+  const final = archivedPdf(pdf, snapshot, doc.facts, { document: doc.facts.document, hash: await hash, browser: await r.browserVersion() });
   lap('finalize');
 
   const where = (output: string) => ({
@@ -74,8 +73,8 @@ async function printVersion(doc: PreparedDocument, dataFile: string, renderer: P
   return {
     files(output: string) {
       const { pdfFile, htmlFile, diwooFile } = where(output);
-      // The DiWoo record goes with its PDF: both are replaced, or neither.
-      return [{ path: pdfFile, data: final }, { path: htmlFile, data: snapshot }, ...(diwooFile ? [{ path: diwooFile, data: doc.diwoo! }] : [])];
+      // The PDF with its MDTO record, the HTML and the DiWoo record go together: all are replaced, or none.
+      return [...final.files(pdfFile), { path: htmlFile, data: snapshot }, ...(diwooFile ? [{ path: diwooFile, data: doc.diwoo! }] : [])];
     },
     built(output: string): BuiltDocument {
       lap('write');

@@ -1,6 +1,6 @@
 import { letterView, textOfLines } from '../compose/letter-view.js';
 import { loadLayout } from '../compose/templates.js';
-import type { PdfFacts } from '../finalize/pdf-metadata.js';
+import type { DocumentFacts } from '../finalize/archive-files.js';
 import { loadDocument } from '../load/load-document.js';
 import { diwooRecordOf } from '../diwoo/document-record.js';
 import { sectionsToHtml, type Extent, type MarkdownLayout } from '../markdown/to-html.js';
@@ -24,7 +24,7 @@ export interface PreparedDocument {
   html: string;
   footnoteCount: number;
   /** The PDF's facts; the source hash is added while the browser prints (it is not on the critical path). */
-  facts: Omit<PdfFacts, 'source'> & { document: string };
+  facts: DocumentFacts;
   inputs: string[];
   /** The section files, in order: data-bron="<index>:<line>" in the HTML refers to them. */
   sections: string[];
@@ -117,6 +117,7 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
       date: brief.datum,
       producer: `voortgang ${VERSION}`,
       document: `${year}/${sources.name}${v.suffix}`,
+      record: { kenmerk: typeof brief.kenmerk === 'string' ? brief.kenmerk : undefined, organisation: afzender.ministerie },
       headings: bodies[i]!.headings,
     },
   }));

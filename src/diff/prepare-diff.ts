@@ -5,7 +5,7 @@ import type { BuildPaths } from '../build/prepare-document.js';
 import { letterView, textOfLines } from '../compose/letter-view.js';
 import { loadLayout } from '../compose/templates.js';
 import { SourceError } from '../errors.js';
-import type { PdfFacts } from '../finalize/pdf-metadata.js';
+import type { DocumentFacts } from '../finalize/archive-files.js';
 import { loadDocument } from '../load/load-document.js';
 import { bodyToHtml, sectionsToHast } from '../markdown/to-html.js';
 import { stopwatch } from '../timings.js';
@@ -19,7 +19,7 @@ import { summaryBlocks, type DiffReport } from './report.js';
 export interface PreparedDiff {
   name: string;
   html: string;
-  facts: Omit<PdfFacts, 'source'> & { document: string };
+  facts: DocumentFacts;
   noteCount: number;
   report: DiffReport;
   /** What each revision is made from (for the provenance: both revisions' source hashes). */
@@ -96,6 +96,7 @@ export async function prepareDiff({ paths, oldContent, year, dataFile, labels }:
       date: after.brief.datum,
       producer: `voortgang ${VERSION}`,
       document: `${year}/${after.name}.diff`,
+      record: { kenmerk: typeof after.brief.kenmerk === 'string' ? after.brief.kenmerk : undefined, organisation: after.afzender.ministerie },
       headings: body.headings,
       bookmarks,
     },

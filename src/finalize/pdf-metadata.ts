@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import { renumberStructureIds } from './stable-ids.js';
+import { archiveObjects } from './pdfa.js';
+import type { LinkTexts } from './link-contents.js';
+import { xmpDate } from './xmp.js';
 
 export interface PdfFacts {
   title: string;
@@ -15,6 +18,8 @@ export interface PdfFacts {
   bookmarks?: Record<string, string>;
   /** Provenance, for `voortgang verify`: which document this is and the hash of what it was made from. */
   source?: { document: string; hash: string; browser: string };
+  /** The text of the page's links by destination (link-contents.ts): each link annotation's /Contents. */
+  links?: LinkTexts;
 }
 
 /** The Info keys of voortgang's provenance. */
@@ -58,7 +63,12 @@ export function finalizePdf(input: Uint8Array, facts: PdfFacts): Uint8Array {
     `/Keywords ${pdfString(facts.keywords.join(', '))}\n/Creator (voortgang)\n/Producer ${pdfString(facts.producer)}\n` +
     (facts.source ? `/${PROVENANCE_KEYS.document} ${pdfString(facts.source.document)}\n/${PROVENANCE_KEYS.hash} ${pdfString(facts.source.hash)}\n/${PROVENANCE_KEYS.browser} ${pdfString(facts.source.browser)}\n` : '') +
     `/CreationDate (${pinned})\n/ModDate (${pinned})>>\nendobj\n`;
-  const objects = [{ num: Number(info[1]), gen: Number(info[2]), text: infoObject }, ...outlineTitles(text, facts.headings ?? [], facts.bookmarks ?? {})].sort((a, b) => a.num - b.num);
+  // PDF/A-2b and PDF/UA-1: XMP mirroring this Info dictionary, the OutputIntent, link descriptions (pdfa.ts).
+  const [rootNum, rootGen] = root.split(' ').map(Number) as [number, number];
+  const xmp = { title: facts.title, author: facts.author, subject: facts.subject, keywords: facts.keywords.join(', '), creator: 'voortgang', producer: facts.producer, date: xmpDate(pinned), provenance: facts.source };
+  const archive = archiveObjects(text, Number(trailer[2]), size, { num: rootNum, gen: rootGen }, xmp, facts.links ?? new Map());
+  const objects = [{ num: Number(info[1]), gen: Number(info[2]), text: infoObject }, ...outlineTitles(text, facts.headings ?? [], facts.bookmarks ?? {}), ...archive.objects].sort((a, b) => a.num - b.num);
+  if (objects.some((o, i) => i > 0 && objects[i - 1]!.num === o.num)) throw new Error('finalize: one object rewritten twice in the update');
 
   // The incremental update: the new objects, an xref section with one subsection per object, the trailer.
   const head = Buffer.from(text, 'latin1');
@@ -74,7 +84,7 @@ export function finalizePdf(input: Uint8Array, facts: PdfFacts): Uint8Array {
   }
   // A stable file identifier (ISO 32000-1 §14.4): the same document from the same sources has the same /ID.
   const id = createHash('sha256').update(JSON.stringify([facts.source?.document, facts.source?.hash, facts.title, facts.subject, facts.date])).digest('hex').slice(0, 32).toUpperCase();
-  xref += `trailer\n<</Size ${size}\n/Root ${root}\n/Info ${info[1]} ${info[2]} R\n/ID [<${id}> <${id}>]\n/Prev ${trailer[2]}>>\nstartxref\n${offset}\n%%EOF\n`;
+  xref += `trailer\n<</Size ${archive.size}\n/Root ${root}\n/Info ${info[1]} ${info[2]} R\n/ID [<${id}> <${id}>]\n/Prev ${trailer[2]}>>\nstartxref\n${offset}\n%%EOF\n`;
   return Buffer.concat([head, Buffer.from(update, 'latin1'), Buffer.from(xref, 'latin1')]);
 }
 

@@ -11,6 +11,8 @@ import { readPdf, type PdfReading } from './read-pdf.js';
 import { PROVENANCE_KEYS } from '../finalize/pdf-metadata.js';
 import { diwooFileOf } from '../diwoo/sidecar-file.js';
 import { compareSidecar } from '../diwoo/verify-sidecar.js';
+import { recordFile } from '../finalize/mdto-record.js';
+import { checkRecord } from './check-record.js';
 
 export interface Verdict {
   identical: boolean;
@@ -45,12 +47,14 @@ export async function verifyPdf(pdfFile: string, paths: BuildPaths, preparer: Pr
     const rebuilt = await readFile(version.pdfFile);
     const where = `${relative(process.cwd(), pdfFile)}`;
     const sidecar = await compareSidecar(diwooFileOf(pdfFile), version.diwooFile);
+    // The MDTO record beside it: its checksum against the PDF's bytes, and which of the two changed.
+    const record = await checkRecord(pdfFile, given, rebuilt, await readFile(recordFile(version.pdfFile), 'utf8'));
     if (rebuilt.equals(given)) {
-      const lines = [`${where}: identical — rebuilt ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/ gives the same ${given.length} bytes (sources ${before.provenance.hash.slice(0, 19)}…)`];
-      return { identical: sidecar.identical, lines: [...lines, ...sidecar.lines] };
+      const line = `${where}: ${record.ok ? 'identical' : 'the PDF is identical to a rebuild, but its record does not match'} — rebuilt ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/ gives the same ${given.length} bytes (sources ${before.provenance.hash.slice(0, 19)}…)`;
+      return { identical: record.ok && sidecar.identical, lines: [line, ...record.lines, ...sidecar.lines] };
     }
     const after = await readPdf(rebuilt);
-    return { identical: false, lines: [`${where}: different from a rebuild of ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/`, ...differences(before, after), ...sidecar.lines] };
+    return { identical: false, lines: [`${where}: different from a rebuild of ${before.provenance.document} from ${relative(process.cwd(), paths.content) || '.'}/`, ...differences(before, after), ...record.lines, ...sidecar.lines] };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
