@@ -298,7 +298,7 @@ describe('verify covers the record', () => {
     const ok = voortgang(['verify', pdf, '--content', join(ROOT, 'content')], { cwd: dir });
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(/^2023\/beslisnota-openbaar\.pdf: identical — .*\n2023\/beslisnota-openbaar\.diwoo\.xml: identical — the DiWoo record of a rebuild is the same \d+ bytes\n$/);
+    expect(ok.stdout).toMatch(/^2023\/beslisnota-openbaar\.pdf: identical — .*\n  record: 2023\/beslisnota-openbaar\.pdf\.mdto\.xml matches the PDF .*\n2023\/beslisnota-openbaar\.diwoo\.xml: identical — the DiWoo record of a rebuild is the same \d+ bytes\n$/);
 
     const file = join(dir, '2023', 'beslisnota-openbaar.diwoo.xml');
     // The PDF copied on its own: verified alone, the missing record said.
