@@ -79,7 +79,7 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
   const bodies = await Promise.all(versions.map((v) => sectionsToHtml(sources.sections, sources.datasets, v.extent, { streep, layout: markdownLayout(descriptor) })));
   lap('markdown');
   const layout = await loadLayout(paths.templates, sources.layout);
-  const htmls = versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar })));
+  const htmls = await Promise.all(versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar }))));
   lap('compose');
 
   return versions.map((v, i) => ({
