@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkLayoutUrls, type LayoutFile } from '../src/compose/check-layout-urls.js';
 import { cssUrls, refusedUrls, urlsIn } from '../src/compose/layout-urls.js';
+import { SourceError, SourceErrors } from '../src/errors.js';
 
 /**
  * The addresses a layout's HTML holds, read as the HTML standard reads them, and which of them the rules of the
@@ -66,5 +68,49 @@ describe('addresses in a layout', () => {
       ['url()', 'x.png', 'x.png'],
       ['@import', 'y.css', 'y.css'],
     ]);
+  });
+});
+
+describe('where a refused address was written', () => {
+  /** The refusal of a layout rendering `html` from `files`, as "file:line:column: message" lines. */
+  async function refusal(html: string, files: LayoutFile[], view: { body?: string } = {}): Promise<string[]> {
+    try {
+      await checkLayoutUrls(html, view, files);
+    } catch (err) {
+      const all = err instanceof SourceErrors ? err.errors : [err as SourceError];
+      return all.map((e) => `${e.file}:${e.line}:${e.column}: ${e.detail}`);
+    }
+    return [];
+  }
+  const at = (text: string, needle: string) => {
+    const i = text.indexOf(needle);
+    const before = text.slice(0, i);
+    return `${before.split('\n').length}:${i - before.lastIndexOf('\n')}`;
+  };
+
+  it('a literal address: at the address in the file that holds it (a partial, a stylesheet)', async () => {
+    const main = '<html><head><style>{{{css}}}</style></head>\n<body>{{> logo}}</body></html>';
+    const logo = '<div class="logo">\n  <img alt="" src="file:///etc/hostname"></div>';
+    const css = 'body { margin: 0; }\n.x { background: url(javascript:x) }';
+    const html = `<html><head><style>${css}</style></head>\n<body>${logo}</body></html>`;
+    expect(await refusal(html, [{ file: 'main.hbs', text: main }, { file: 'logo.hbs', text: logo }, { file: 'x.css', text: css }])).toEqual([
+      `x.css:${at(css, 'javascript:x')}: url(): "javascript:x": a layout loads only files of its own page (a relative path, as the fonts' ../fonts/DejaVuSans.ttf) or inline data: — not javascript: addresses; remove it`,
+      `logo.hbs:${at(logo, 'file:///')}: src: "file:///etc/hostname": a layout loads only files of its own page (a relative path, as the fonts' ../fonts/DejaVuSans.ttf) or inline data: — not file: addresses; remove it`,
+    ]);
+  });
+
+  it('an address completed by a {{…}}: at its literal start; one placed whole: at the attribute\'s {{', async () => {
+    const main = '<body>\n<img src="file:///{{pad}}">\n<a href="{{brief.website}}">w</a></body>';
+    const html = '<body>\n<img src="file:///etc/hostname">\n<a href="../../geheim.pdf">w</a></body>';
+    expect(await refusal(html, [{ file: 'main.hbs', text: main }])).toEqual([
+      `main.hbs:${at(main, 'file:///')}: src: "file:///etc/hostname": a layout loads only files of its own page (a relative path, as the fonts' ../fonts/DejaVuSans.ttf) or inline data: — not file: addresses; remove it`,
+      `main.hbs:${at(main, '{{brief.website}}')}: href: link to "../../geheim.pdf": a layout, as a letter, links only to web pages (https://…), e-mail addresses (mailto:…) or places in the letter (#…) — write the address in full, or leave the link out (the value placed here by {{…}})`,
+    ]);
+  });
+
+  it('the body (checked Markdown) is not the layout\'s: left out', async () => {
+    const main = '<body><main>{{{body}}}</main></body>';
+    const body = '<p><img src="file:///x"></p>';
+    expect(await refusal(`<body><main>${body}</main></body>`, [{ file: 'main.hbs', text: main }], { body })).toEqual([]);
   });
 });

@@ -37,15 +37,20 @@ function refusal(u: LayoutUrl, files: LayoutFile[]): SourceError {
   const message =
     u.kind === 'link'
       ? `${u.where}: link to "${shown}": a layout, as a letter, links only to web pages (https://…), e-mail addresses (mailto:…) or places in the letter (#…) — write the address in full, or leave the link out`
-      : `${u.where}: "${shown}": a layout loads only files of its own page (a relative path, as the fonts' ../fonts/DejaVuSans.ttf) or inline data: — not ${scheme(u.url)} addresses; remove it`;
+      : `${u.where}: "${shown}": a layout loads only files of its own page (a relative path, as the fonts' ../fonts/DejaVuSans.ttf) or inline data: — ${scheme(u.url)}; remove it`;
   const at = whereWritten(u, files);
   if (!at) return new SourceError(files[0]!.file, undefined, undefined, message);
   const { line, column } = lineColumnAt(at.file.text, at.offset);
   return new SourceError(at.file.file, line, column, `${message}${at.placed ? ` (the value placed here by {{…}})` : ''}`);
 }
 
+/** What is wrong with a loaded address, by the scheme the browser reads in it (tabs and case do not hide one). */
 function scheme(url: string): string {
-  return /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase().concat(':') ?? 'such';
+  try {
+    return `not ${new URL(url, 'http://voortgang.invalid/').protocol} addresses`;
+  } catch {
+    return 'this is no valid address';
+  }
 }
 
 /**
