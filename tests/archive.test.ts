@@ -192,6 +192,24 @@ describe('a new year from the last', () => {
     expect(after.stdout).toMatch(/output\/2024\/kamerbrief\.pdf: 13 pages, 51 footnotes/);
   });
 
+  it('reads the earlier year\'s YAML as a build does: an alias bomb in a data set is named, and no year is made', () => {
+    const dir = scratchCopy(['content']);
+    const hic = join(dir, 'content', '2022', 'data', 'hic.yaml');
+    const levels = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+    const bomb = levels.map((k, i) => `lol${i}: &${k} [${Array(9).fill(i === 0 ? '"lol"' : `*${levels[i - 1]}`).join(', ')}]`).join('\n');
+    const text = `${readFileSync(hic, 'utf8')}${bomb}\n`;
+    writeFileSync(hic, text);
+    // Where the first alias is, from the text written.
+    const at = text.indexOf('*a');
+    const line = text.slice(0, at).split('\n').length;
+    const column = at - text.slice(0, at).lastIndexOf('\n');
+    const r = voortgang(['new', '2024', '--from', '2022', '--content', join(dir, 'content')], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`content/2022/data/hic.yaml:${line}:${column}: invalid YAML: the alias *a repeats a value written elsewhere (at its anchor &a) — voortgang's sources take no anchors and aliases: write the value out here\n`);
+    expect(existsSync(join(dir, 'content', '2024'))).toBe(false);
+    expect(readdirSync(join(dir, 'content')).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
   it('never overwrites a year', () => {
     const dir = scratchCopy(['content']);
     const r = voortgang(['new', '2023', '--from', '2022', '--content', join(dir, 'content')], { cwd: dir });

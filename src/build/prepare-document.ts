@@ -93,7 +93,7 @@ export async function prepareDocument(paths: BuildPaths, year: string, dataFile:
   const bodies = await Promise.all(versions.map((v) => sectionsToHtml(sources.sections, sources.datasets, v.extent, { streep, lakken, openbaar: v.openbaar, layout: markdownLayout(descriptor) })));
   lap('markdown');
   const layout = await loadLayout(paths.templates, sources.layout);
-  const htmls = versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar })));
+  const htmls = await Promise.all(versions.map((v, i) => layout.render(letterView(sources, bodies[i]!, { openbaar: v.openbaar }))));
   const records = await Promise.all(versions.map((v) => (v.openbaar ? diwooRecordOf(sources, `${sources.name}${v.suffix}`, paths) : undefined)));
   versions.forEach((v, i) => v.openbaar && checkGroundsPrinted(htmls[i]!, bodies[i]!.lakken.length, sources.layout.file));
   lap('compose');

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { lineColumnAt, SourceError } from '../errors.js';
 import { fsProblem } from '../load/source-files.js';
+import { checkLayoutUrls, type LayoutFile } from './check-layout-urls.js';
 import type { KindLayout } from './layouts.js';
 import { precompiledTemplate, templateEnv, type TemplateEnv } from './precompiled.js';
 
@@ -14,7 +15,8 @@ import { precompiledTemplate, templateEnv, type TemplateEnv } from './precompile
 export interface Layout {
   name: string;
   file: string;
-  render(view: object): string;
+  /** The HTML of a document; refused at the layout file's line and column when the layout's own addresses break the rules of layout-urls.ts. */
+  render(view: object): Promise<string>;
 }
 
 /**
@@ -32,8 +34,8 @@ export async function loadLayout(templatesDir: string, kind: KindLayout): Promis
   }
   const partialTexts = new Map<string, string>();
   for (const path of partials.values()) partialTexts.set(path, await readSource(path));
-  const stylesheets = new Map<string, string>();
-  for (const dir of [join(templatesDir, 'css'), kind.dir]) for (const f of await listFolder(dir, '.css')) stylesheets.set(f, await readSource(join(dir, f)));
+  const stylesheets = new Map<string, { file: string; text: string }>();
+  for (const dir of [join(templatesDir, 'css'), kind.dir]) for (const f of await listFolder(dir, '.css')) stylesheets.set(f, { file: join(dir, f), text: await readSource(join(dir, f)) });
   const source = await readSource(file);
 
   // Compiling is most of the cost; a process that builds again reuses the layout while its files are unchanged.
@@ -48,19 +50,29 @@ export async function loadLayout(templatesDir: string, kind: KindLayout): Promis
 
 const compiled = new Map<string, Layout>();
 
-async function compileLayout(name: string, file: string, source: string, partials: Map<string, string>, stylesheets: Map<string, string>): Promise<Layout> {
+async function compileLayout(name: string, file: string, source: string, partials: Map<string, string>, stylesheets: Map<string, { file: string; text: string }>): Promise<Layout> {
   const env = templateEnv();
   const main = await compile(env, file, source);
   for (const [partialFile, text] of partials) {
     env.registerPartial(basename(partialFile, '.hbs'), (await compile(env, partialFile, text)) as unknown as HandlebarsTemplateDelegate);
   }
   env.registerHelper('stylesheet', (sheet: string) => {
-    const css = stylesheets.get(sheet);
+    const css = stylesheets.get(sheet)?.text;
     if (css === undefined) throw new Error(`no stylesheet ${sheet} — a stylesheet is a .css file in templates/css/ or beside the template`);
     return new env.SafeString(css);
   });
 
-  return { name, file, render: (view) => main(view) };
+  // Where an address in the rendered HTML is looked for: the template, its partials, the stylesheets.
+  const files: LayoutFile[] = [{ file, text: source }, ...[...partials].map(([f, text]) => ({ file: f, text })), ...stylesheets.values()];
+  return {
+    name,
+    file,
+    render: async (view) => {
+      const html = main(view);
+      await checkLayoutUrls(html, view, files);
+      return html;
+    },
+  };
 }
 
 async function readSource(file: string): Promise<string> {

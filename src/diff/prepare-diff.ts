@@ -71,7 +71,7 @@ export async function prepareDiff({ paths, oldContent, year, dataFile, labels }:
   const body = bodyToHtml(blocks, diff.notes, newHast.streep, newHast.grounds);
   const view = letterView(after, body, { openbaar: false });
   const layout = await loadLayout(paths.templates, after.layout);
-  const html = layout.render({
+  const html = await layout.render({
     ...view,
     diff: true,
     brief: { ...view.brief, datum: marked(facts.get('datum'), view.brief.datum), kenmerk: marked(facts.get('kenmerk'), view.brief.kenmerk) },

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { SourceError } from '../errors.js';
+import { notPlainYaml, YAML_OPTIONS } from './plain-yaml.js';
 
 export interface YamlSource {
   file: string;
@@ -25,7 +26,7 @@ export async function readYaml(file: string): Promise<YamlSource> {
 
 export function parseYaml(file: string, text: string, lineOffset = 0): YamlSource {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
   const problem = doc.errors[0];
   if (problem) {
     const detail = (problem.message.split('\n')[0] ?? problem.message).replace(/ at line \d+, column \d+:?$/, '');
@@ -38,6 +39,9 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlSourc
     const pos = lines.linePos(problem.pos[0]);
     throw new SourceError(file, pos.line + lineOffset, pos.col, `invalid YAML: ${detail}`);
   }
+  // Checked before the value is made: an alias bomb is refused unexpanded.
+  const plain = notPlainYaml(doc, text, lines);
+  if (plain) throw new SourceError(file, plain.line + lineOffset, plain.column, plain.message);
   return { file, text, lineOffset, doc, lines, value: doc.toJS() };
 }
 

@@ -9,13 +9,13 @@ import type { ParsedSection } from './parse-section.js';
  * annotation in the PDF, so it is refused where it is written, in inline links, autolinks and the
  * definitions of reference links alike. Images are refused in every syntax: a letter's figures come from data.
  */
-const ALLOWED = /^(https?:\/\/[^\s]+|mailto:[^\s]+|#[^\s]*)$/i;
+export const ALLOWED_LINK = /^(https?:\/\/[^\s]+|mailto:[^\s]+|#[^\s]*)$/i;
 
 export function checkLinks(section: ParsedSection): SourceError[] {
   const errors: SourceError[] = [];
   const at = (node: Nodes, message: string) => errors.push(new SourceError(section.file, node.position?.start.line, node.position?.start.column, message));
   visit(section.tree, (node) => {
-    if ((node.type === 'link' || node.type === 'definition') && !ALLOWED.test(node.url.trim())) {
+    if ((node.type === 'link' || node.type === 'definition') && !ALLOWED_LINK.test(node.url.trim())) {
       at(node, `link to "${shorten(node.url)}": a letter links only to web pages (https://…), e-mail addresses (mailto:…) or places in the letter (#…) — write the address in full, or leave the link out`);
     }
     if (node.type === 'image' || node.type === 'imageReference') {

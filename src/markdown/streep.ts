@@ -1,6 +1,6 @@
 import type { Code, Nodes, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { SourceError } from '../errors.js';
+import { location, SourceError } from '../errors.js';
 import { blockName } from './block-names.js';
 import type { ParsedSection } from './parse-section.js';
 
@@ -65,7 +65,7 @@ export function findStreep(sections: ParsedSection[]): { section: number; index:
   if (found.length > 1) {
     const second = found[1]!;
     const first = found[0]!;
-    throw new SourceError(sections[second.section]!.file, second.node.position?.start.line, second.node.position?.start.column, `a second streep — a document has one (the first is at ${sections[first.section]!.file}:${first.node.position?.start.line})`);
+    throw new SourceError(sections[second.section]!.file, second.node.position?.start.line, second.node.position?.start.column, `a second streep — a document has one (the first is at ${location(sections[first.section]!.file, first.node.position?.start.line)})`);
   }
   return found[0];
 }

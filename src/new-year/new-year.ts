@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Code, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { isMap, isScalar, parse, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { parseYaml } from '../load/read-yaml.js';
 import { lineColumnAt, SourceError } from '../errors.js';
 import { positionIn } from '../markdown/data-refs.js';
 import { parseSections } from '../markdown/parse-section.js';
@@ -26,6 +27,8 @@ export async function newYear(contentDir: string, year: string, from: string): P
   if (existsSync(target)) throw new SourceError(target, undefined, undefined, `${year} exists already: voortgang new never overwrites a year — remove or rename it first`);
   if (Number(year) <= Number(from)) throw new SourceError(target, undefined, undefined, `the new year ${year} should come after ${from}`);
 
+  // Its YAML read as a build reads it: a file with an alias or an unknown tag is named before anything is made.
+  await checkYaml(source);
   const staging = join(contentDir, `.${year}.new-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await cp(source, staging, { recursive: true });
@@ -113,12 +116,21 @@ function context(text: string, at: number, length: number): string {
   return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
 }
 
+/** Every YAML file of a year (its documents' facts and its data sets) parses as a build parses it. */
+async function checkYaml(dir: string): Promise<void> {
+  for (const sub of [dir, join(dir, 'data')]) {
+    if (!existsSync(sub)) continue;
+    for (const name of (await readdir(sub)).filter((f) => f.endsWith('.yaml')).sort()) parseYaml(join(sub, name), await readFile(join(sub, name), 'utf8'));
+  }
+}
+
 /** The last year with figures in each data file. */
 async function dataYears(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const name of (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort()) {
-    const data = parse(await readFile(join(dir, name), 'utf8')) as { reeksen?: Record<string, Record<string, unknown>> } | null;
+    const file = join(dir, name);
+    const data = parseYaml(file, await readFile(file, 'utf8')).value as { reeksen?: Record<string, Record<string, unknown>> } | null;
     const years = Object.values(data?.reeksen ?? {}).flatMap((series) =>
       Object.values(series).flatMap((figures) => (figures && typeof figures === 'object' ? Object.keys(figures).map(Number).filter((y) => y > 1900) : [])),
     );
