@@ -30,7 +30,7 @@ export interface PoolEvents {
 export async function buildPool(paths: BuildPaths, queue: Job[], jobs: number, preparer: Preparer, browser: Promise<Browser>, events: PoolEvents): Promise<JobResult[]> {
   const results: JobResult[] = new Array(queue.length);
   let next = 0;
-  const lane = async (first: Promise<Renderer> | undefined) => {
+  const lane = async (first: OpeningRenderer | undefined) => {
     // The renderer is handed on as a promise: a document's sources are prepared while its page still opens
     // (on a cold build, while Chromium starts), not after.
     let renderer = first;
@@ -41,17 +41,21 @@ export async function buildPool(paths: BuildPaths, queue: Job[], jobs: number, p
       let result: JobResult;
       try {
         renderer ??= openRenderer(browser);
-        const built = await buildDocument(paths, job.year, job.dataFile, preparer, renderer);
+        const built = await buildDocument(paths, job.year, job.dataFile, preparer, renderer.page);
         result = { job, built, ms: performance.now() - t };
       } catch (error) {
-        // A page that could not open is the failure of this job; the next job tries to open one again.
-        if (renderer && (await renderer.then(() => false, () => true))) renderer = undefined;
+        // A page that could not open is the failure of this job; the next job tries to open one again. A page
+        // still opening (the sources failed before printing) is not waited for here.
+        if (renderer?.state === 'failed') renderer = undefined;
         result = { job, built: [], error, ms: performance.now() - t };
       }
       results[i] = result;
       events.finished(result);
     }
-    await (await renderer?.catch(() => undefined))?.close();
+    // A page that printed is closed; one still opening is left to the browser's close (or its launch's abort):
+    // a build whose every document failed before printing does not wait for Chromium to be ready.
+    if (renderer?.state === 'open') await (await renderer.page).close();
+    else void renderer?.page.then((r) => r.close()).catch(() => undefined);
   };
   const lanes = Math.max(1, Math.min(jobs, queue.length));
   // The first lane's page opens while the sources are prepared; the others open when they take their first job.
@@ -60,13 +64,25 @@ export async function buildPool(paths: BuildPaths, queue: Job[], jobs: number, p
   return results;
 }
 
+/** A page of the browser being opened, and how far it got. */
+interface OpeningRenderer {
+  page: Promise<Renderer>;
+  state: 'opening' | 'open' | 'failed';
+}
+
 /** A page of the browser, once it has started; a failure is reported by the job that awaits it, never unhandled. */
-function openRenderer(browser: Promise<Browser>): Promise<Renderer> {
-  const opened = browser.then(async (b) => {
-    const r = new Renderer(b);
-    await r.ready();
-    return r;
-  });
-  opened.catch(() => undefined);
-  return opened;
+function openRenderer(browser: Promise<Browser>): OpeningRenderer {
+  const opening: OpeningRenderer = {
+    state: 'opening',
+    page: browser.then(async (b) => {
+      const r = new Renderer(b);
+      await r.ready();
+      return r;
+    }),
+  };
+  opening.page.then(
+    () => (opening.state = 'open'),
+    () => (opening.state = 'failed'),
+  );
+  return opening;
 }

@@ -38,8 +38,18 @@ interface VersionState extends VersionView {
  * The warm half of the preview: one Renderer (one page of the one browser) that prepares and paginates the
  * year's documents exactly as `build` does, one job at a time, and keeps the last good pages of each version.
  */
+/** What the start of a session tells while it works (the preview is otherwise silent until its URL). */
+export interface StartSteps {
+  /** A line saying what it is doing now: "preparing 2022/kamerbrief…". */
+  say?(line: string): void;
+  /** The year's documents are prepared, before the browser is waited for: their mistakes can be told now. */
+  prepared?(versions: VersionView[]): void;
+}
+
 export class PreviewSession {
-  private readonly renderer: Renderer;
+  private readonly renderer: Promise<Renderer>;
+  /** The renderer, once its page is open. */
+  private opened: Renderer | undefined;
   private readonly versions = new Map<string, VersionState>();
   private dataFiles: string[] = [];
   private queue: Promise<unknown> = Promise.resolve();
@@ -48,18 +58,34 @@ export class PreviewSession {
   constructor(
     readonly paths: BuildPaths,
     readonly year: string,
-    browser: Browser,
+    browser: Browser | Promise<Browser>,
   ) {
-    this.renderer = new Renderer(browser);
+    // The page opens while the sources are prepared (on a cold start, while Chromium starts).
+    this.renderer = Promise.resolve(browser).then(async (b) => {
+      const r = new Renderer(b);
+      await r.ready();
+      return (this.opened = r);
+    });
+    this.renderer.catch(() => undefined);
   }
 
-  /** Lists the year's documents and makes the pages of each version; throws if the year has no documents. */
-  async start(): Promise<void> {
-    await this.renderer.ready();
+  /**
+   * Lists the year's documents, prepares them and then makes the pages of each version; throws if the year has
+   * no documents, if `steps.prepared` throws (before the browser is waited for) or if the browser cannot start.
+   */
+  async start(steps: StartSteps = {}): Promise<void> {
     this.dataFiles = await listDocuments(this.paths.content, this.year);
     await this.exclusive(async () => {
-      for (const dataFile of this.dataFiles) await this.prepare(dataFile);
-      for (const v of this.versions.values()) await this.render(v);
+      for (const dataFile of this.dataFiles) {
+        steps.say?.(`preparing ${this.year}/${basename(dataFile, '.yaml')}…`);
+        await this.prepare(dataFile);
+      }
+      steps.prepared?.(this.list());
+      await this.renderer;
+      for (const v of this.versions.values()) {
+        if (v.prepared) steps.say?.(`paginating ${this.year}/${v.name}…`);
+        await this.render(v);
+      }
     });
   }
 
@@ -122,12 +148,13 @@ export class PreviewSession {
     const v = this.versions.get(name);
     if (!v) throw new Error(`no document ${name}`);
     // The page then holds the printed document; the next preview render loads its own into it, as always.
-    return this.exclusive(() => buildDocument(this.paths, this.year, v.dataFile, inlinePreparer, Promise.resolve(this.renderer)));
+    return this.exclusive(() => buildDocument(this.paths, this.year, v.dataFile, inlinePreparer, this.renderer));
   }
 
+  /** Closes its page; a page still opening (the browser still starting) is not waited for. */
   async close(): Promise<void> {
     await this.queue.catch(() => undefined);
-    await this.renderer.close().catch(() => undefined);
+    await this.opened?.close().catch(() => undefined);
   }
 
   /** One job in the browser page at a time. */
@@ -205,11 +232,12 @@ export class PreviewSession {
     if (!doc) return;
     const { times, lap } = stopwatch();
     try {
-      await this.renderer.load(doc.html, `/${this.year}/${doc.name}.html`);
+      const renderer = await this.renderer;
+      await renderer.load(doc.html, `/${this.year}/${doc.name}.html`);
       lap('pageLoad');
-      const report = await this.renderer.paginate();
+      const report = await renderer.paginate();
       lap('paginate');
-      const snapshot = await this.renderer.snapshot();
+      const snapshot = await renderer.snapshot();
       lap('snapshot');
       v.snapshot = snapshot;
       v.pages = report.pages;
