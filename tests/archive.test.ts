@@ -125,7 +125,7 @@ describe('metadata and accessibility, read back from the PDF', () => {
     // Deeper headings nest: § 2.1 and its tussenkoppen under chapter 2.
     const two = outline.find((o) => o.title.startsWith('2. Preventie'))!;
     expect(two.items[0]!.title).toBe('2.1 Interventies, maatregelen en onderzoek voor aandachtsgroepen');
-    expect(two.items[0]!.items.map((i) => i.title)).toContain('Meisjescriminaliteit');
+    expect(two.items[0]!.items.map((i: { title: string }) => i.title)).toContain('Meisjescriminaliteit');
     await doc.destroy();
   });
 
