@@ -8,6 +8,7 @@ import { failureText } from '../build/progress.js';
 import { listDocuments } from '../load/list-documents.js';
 import { OfflineRenderError, Renderer } from '../print/render-pdf.js';
 import { stopwatch } from '../timings.js';
+import { factSources, type FactSource } from './fact-sources.js';
 
 /** One printed version of a document as the preview shows it: `kamerbrief`, `beslisnota`, `beslisnota-openbaar`. */
 export interface VersionView {
@@ -20,6 +21,8 @@ export interface VersionView {
   pages?: number;
   /** The section files in order: data-bron="<index>:<line>" refers to them. */
   sections: string[];
+  /** The facts the layout prints (letter head, margin column), with where each is written. */
+  facts: FactSource[];
   /** The problem of the latest sources, as the terminal prints it (file:line:column: message). */
   error?: string;
   /** The times of the latest rebuild's steps, ms. */
@@ -183,7 +186,7 @@ export class PreviewSession {
   private state(name: string, dataFile: string): VersionState {
     let v = this.versions.get(name);
     if (!v) {
-      v = { name, dataFile, rev: 0, sections: [], dirty: true, stale: true, timings: {} };
+      v = { name, dataFile, rev: 0, sections: [], facts: [], dirty: true, stale: true, timings: {} };
       this.versions.set(name, v);
     }
     return v;
@@ -201,11 +204,13 @@ export class PreviewSession {
     try {
       const docs = await inlinePreparer.prepare(this.paths, this.year, dataFile);
       const ms = Math.round((performance.now() - started) * 10) / 10;
+      const facts = await factSources(dataFile, this.paths.content).catch(() => []);
       for (const doc of docs) {
         const v = this.state(doc.name, dataFile);
         v.prepared = doc;
         v.stale = false;
         v.sections = doc.sections;
+        v.facts = facts;
         v.error = undefined;
         v.timings = { ...doc.timings, prepared: ms };
       }
