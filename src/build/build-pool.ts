@@ -52,10 +52,10 @@ export async function buildPool(paths: BuildPaths, queue: Job[], jobs: number, p
       results[i] = result;
       events.finished(result);
     }
-    // A page that printed is closed; one still opening is left to the browser's close (or its launch's abort):
-    // a build whose every document failed before printing does not wait for Chromium to be ready.
-    if (renderer?.state === 'open') await (await renderer.page).close();
-    else void renderer?.page.then((r) => r.close()).catch(() => undefined);
+    // A build whose every document failed before printing does not wait for Chromium to be ready: a page not
+    // yet asked for (the browser still starting) never will be. One the browser is already opening is waited
+    // for and closed (tens of ms): closing the browser under it would leave Puppeteer waiting 30 s for its target.
+    if (renderer) await renderer.finish();
   };
   const lanes = Math.max(1, Math.min(jobs, queue.length));
   // The first lane's page opens while the sources are prepared; the others open when they take their first job.
@@ -67,18 +67,27 @@ export async function buildPool(paths: BuildPaths, queue: Job[], jobs: number, p
 /** A page of the browser being opened, and how far it got. */
 interface OpeningRenderer {
   page: Promise<Renderer>;
-  state: 'opening' | 'open' | 'failed';
+  state: 'waiting for the browser' | 'opening' | 'open' | 'failed';
+  /** No more jobs: closes the page, or makes sure it is never opened if the browser is not there yet. */
+  finish(): Promise<void>;
 }
 
 /** A page of the browser, once it has started; a failure is reported by the job that awaits it, never unhandled. */
 function openRenderer(browser: Promise<Browser>): OpeningRenderer {
+  let finished = false;
   const opening: OpeningRenderer = {
-    state: 'opening',
+    state: 'waiting for the browser',
     page: browser.then(async (b) => {
+      if (finished) throw new Error('no page needed any more');
+      opening.state = 'opening';
       const r = new Renderer(b);
       await r.ready();
       return r;
     }),
+    async finish() {
+      finished = true;
+      if (opening.state === 'opening' || opening.state === 'open') await (await opening.page.catch(() => undefined))?.close();
+    },
   };
   opening.page.then(
     () => (opening.state = 'open'),

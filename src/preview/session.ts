@@ -53,6 +53,9 @@ export class PreviewSession {
   private readonly renderer: Promise<Renderer>;
   /** The renderer, once its page is open. */
   private opened: Renderer | undefined;
+  /** Its page is being opened (the browser is there); closed: no page is opened any more. */
+  private opening = false;
+  private closed = false;
   private readonly versions = new Map<string, VersionState>();
   private dataFiles: string[] = [];
   private queue: Promise<unknown> = Promise.resolve();
@@ -65,6 +68,8 @@ export class PreviewSession {
   ) {
     // The page opens while the sources are prepared (on a cold start, while Chromium starts).
     this.renderer = Promise.resolve(browser).then(async (b) => {
+      if (this.closed) throw new Error('the preview stopped');
+      this.opening = true;
       const r = new Renderer(b);
       await r.ready();
       return (this.opened = r);
@@ -154,9 +159,13 @@ export class PreviewSession {
     return this.exclusive(() => buildDocument(this.paths, this.year, v.dataFile, inlinePreparer, this.renderer));
   }
 
-  /** Closes its page; a page still opening (the browser still starting) is not waited for. */
+  /** Closes its page; the browser still starting is not waited for. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.queue.catch(() => undefined);
+    // A page the browser is opening is waited for (closing the browser under it would leave Puppeteer waiting
+    // 30 s for its target); one not asked for yet never will be.
+    if (this.opening) await this.renderer.catch(() => undefined);
     await this.opened?.close().catch(() => undefined);
   }
 
