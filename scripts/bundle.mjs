@@ -4,7 +4,7 @@
 // even be started; from the bundle, a fraction. The packaged Chromium (@sparticuz/chromium) stays outside.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { nodeBundle } from './node-bundle.mjs';
 
 // Versions of everything that shapes a Markdown syntax tree: the key of the parse cache (src/markdown/parse-section.ts).
@@ -55,3 +55,6 @@ await build({
   ...nodeBundle,
   define: { __PARSER_VERSIONS__: JSON.stringify(parserVersions), __CHART_VERSIONS__: JSON.stringify(chartVersions), __SOURCE_FORMAT_ID__: JSON.stringify(sourceFormatId), __PAGINATE_SCRIPT__: JSON.stringify(paginateScript) },
 });
+// The bundle's types are its source's: the tests import dist/voortgang.js and are type-checked against them
+// (tsconfig.tests.json, run by `npm test`).
+writeFileSync('dist/voortgang.d.ts', "export * from '../src/cli.js';\n");

@@ -1,16 +1,15 @@
 import { availableParallelism } from 'node:os';
-import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Browser } from 'puppeteer-core';
 import { buildDocument, type BuildPaths } from './build/build-document.js';
-import { buildPool, type Job } from './build/build-pool.js';
+import { buildPool, type Job, type JobResult } from './build/build-pool.js';
 import { workerPreparer } from './build/preparer.js';
 import { failureText, progress, summaryTable } from './build/progress.js';
 import { setDebug } from './errors.js';
 import { STOP_SIGNALS } from './interrupt.js';
-import { listDocuments } from './load/list-documents.js';
-import { launchBrowser, type LaunchOptions } from './print/browser.js';
+import { listDocuments, yearsIn } from './load/list-documents.js';
+import { LaunchAborted, launchBrowser, type LaunchOptions } from './print/browser.js';
 import { Renderer } from './print/render-pdf.js';
 import { chromiumExecutable } from './print/chromium-binary.js';
 import { ROOT } from './paths.js';
@@ -19,6 +18,7 @@ import { VERSION } from './version.js';
 
 export { buildDocument, launchBrowser, Renderer, failureText };
 export { inlinePreparer } from './build/preparer.js';
+export { buildPool } from './build/build-pool.js';
 export { findBrowser } from './print/find-browser.js';
 export { printInParts } from './print/print-in-parts.js';
 export { startPreview } from './preview/preview.js';
@@ -94,7 +94,7 @@ function makeProgram(exit: (code: number) => void): Command {
     if (which.includes('content')) cmd.option('--content <dir>', 'the sources', 'content');
     if (which.includes('output')) cmd.option('--output <dir>', 'where PDFs go', 'output');
     if (which.includes('templates')) cmd.option('--templates <dir>', "the layouts (default: voortgang's own templates/)");
-    if (which.includes('browser')) cmd.option('--browser <path>', 'the Chrome, Chromium or Edge that prints (else VOORTGANG_BROWSER, PUPPETEER_EXECUTABLE_PATH, an installed one, the bundled Chromium)');
+    if (which.includes('browser')) cmd.option('--browser <path>', 'the Chrome, Chromium or Edge that prints (else VOORTGANG_BROWSER, PUPPETEER_EXECUTABLE_PATH, the pinned bundled Chromium, an installed one)');
     if (which.includes('timings')) cmd.option('--timings', 'print the time of each step to stderr');
     cmd.option('--debug', 'show the stack of an unexpected error');
     cmd.addHelpText('after', EXIT_CODES);
@@ -257,7 +257,10 @@ async function build(paths: BuildPaths, years: string[], all: boolean, jobs: num
   // Cold start: the sources are read, parsed and composed in a worker thread on the second core while this
   // thread loads Puppeteer and starts Chromium.
   const preparer = workerPreparer();
-  const browser: Promise<Browser> = launchBrowser(launch);
+  // Stopped at the end if no document needed it yet: a mistake in the sources is reported, and the command
+  // ends, without waiting for Chromium to be ready.
+  const launching = new AbortController();
+  const browser: Promise<Browser> = launchBrowser({ ...launch, signal: launching.signal });
   browser.catch(() => undefined); // a failed launch is reported by each document that needed it
   if (timings) {
     const at = (what: string) => () => process.stderr.write(`at ${Math.round(performance.now())} ms: ${what}\n`);
@@ -281,13 +284,16 @@ async function build(paths: BuildPaths, years: string[], all: boolean, jobs: num
       }
     }
     const tty = process.stderr.isTTY === true && !timings;
-    const results = await buildPool(paths, queue, jobs, preparer, browser, progress(queue, tty, process.stdout, process.stderr));
+    const shown = progress(queue, tty, process.stdout, process.stderr);
+    const events = timings ? { ...shown, finished: (r: JobResult) => (shown.finished(r), process.stderr.write(`at ${Math.round(performance.now())} ms: ${r.job.label} ${r.error === undefined ? 'done' : 'failed'}\n`)) } : shown;
+    const results = await buildPool(paths, queue, jobs, preparer, browser, events);
     if (timings) {
       for (const r of results) for (const b of r.built) process.stderr.write(`timings ${JSON.stringify({ ...b.timings, paginate: b.report.ms, sinceStart: Math.round(performance.now()), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
     }
     if (queue.length > 1 || tty) process.stdout.write(summaryTable(results, performance.now() - started));
     failed += results.filter((r) => r.error !== undefined).length;
   } finally {
+    launching.abort();
     await preparer.close();
     await browser.then((b) => b.close()).catch(() => undefined);
   }
@@ -302,8 +308,10 @@ async function preview(paths: BuildPaths, year: string, document: string | undef
   const { startPreview, openInBrowser, PreviewUsage } = await import('./preview/preview.js');
   let stopAsked = false;
   let wake = () => undefined as void;
+  const stop = new AbortController();
   const onSignal = () => {
     stopAsked = true;
+    stop.abort();
     wake();
   };
   // Ours from the start: a Ctrl-C while the browser starts still stops it cleanly.
@@ -311,9 +319,13 @@ async function preview(paths: BuildPaths, year: string, document: string | undef
   try {
     let running;
     try {
-      running = await startPreview({ paths, year, document, port, launch });
+      running = await startPreview({ paths, year, document, port, launch, signal: stop.signal });
     } catch (err) {
       if (err instanceof PreviewUsage) throw new UsageError(err.message, 'preview');
+      if (stopAsked && err instanceof LaunchAborted) {
+        process.stdout.write('voortgang preview: stopped\n');
+        return EXIT.ok;
+      }
       process.stderr.write(`${failureText(err)}\n`);
       return EXIT.failed;
     }
@@ -334,13 +346,14 @@ async function preview(paths: BuildPaths, year: string, document: string | undef
 }
 
 /** Every year in content/: the folders named by four digits. */
-async function allYears(content: string): Promise<string[]> {
-  const entries = await readdir(content, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory() && /^\d{4}$/.test(e.name)).map((e) => e.name).sort();
+function allYears(content: string): Promise<string[]> {
+  return yearsIn(content);
 }
 
 async function withRenderer(launch: LaunchOptions, work: (renderer: Promise<Renderer>) => Promise<void>): Promise<number> {
-  const browser = launchBrowser(launch);
+  // As build: a command that fails before it prints (a mistake in the sources) does not wait for Chromium.
+  const launching = new AbortController();
+  const browser = launchBrowser({ ...launch, signal: launching.signal });
   const renderer = browser.then(async (b) => {
     const r = new Renderer(b);
     await r.ready();
@@ -354,6 +367,7 @@ async function withRenderer(launch: LaunchOptions, work: (renderer: Promise<Rend
     process.stderr.write(`${failureText(err)}\n`);
     return EXIT.failed;
   } finally {
+    launching.abort();
     await renderer.catch(() => undefined);
     await browser.then((b) => b.close()).catch(() => undefined);
   }

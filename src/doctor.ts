@@ -42,7 +42,7 @@ export async function doctor(launch: LaunchOptions, out: (s: string) => void): P
   }
   try {
     const id = browserIdentity(browser)!;
-    out(`browser: ${id.path}\n  found: ${describeSource(id)}\n  version: ${id.version}\n  headless mode: ${id.headless}\n`);
+    out(`browser: ${id.path}\n  found: ${describeSource(id)}\n  why: ${id.why}\n  version: ${id.version}\n  headless mode: ${id.headless}\n`);
     const renderer = new Renderer(browser);
     const started = performance.now();
     try {

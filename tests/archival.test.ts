@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -180,7 +180,7 @@ describe('a letter reconstructed from an incomplete source (tests/fixtures/archi
     const r = voortgang(['new', '2016', '--from', '2015', '--content', join(scratch, 'content')], { cwd: scratch });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const fillIn = r.stdout.slice(r.stdout.indexOf('Fill in:'), r.stdout.indexOf('Year references'));
+    const fillIn = r.stdout.slice(r.stdout.indexOf('Fill in:'), r.stdout.indexOf('Years named in the text'));
     expect(fillIn).toMatch(/^ {2}content\/2016\/kamerbrief\.yaml:\d+:16: ondertekening: onbekend — the signatories are unknown; fill in who signs/m);
     const line = Number(/kamerbrief\.yaml:(\d+):16: ondertekening/.exec(fillIn)![1]);
     expect(readFileSync(join(scratch, 'content', '2016', 'kamerbrief.yaml'), 'utf8').split('\n')[line - 1]).toMatch(/^ondertekening: onbekend/);

@@ -125,7 +125,7 @@ describe('metadata and accessibility, read back from the PDF', () => {
     // Deeper headings nest: § 2.1 and its tussenkoppen under chapter 2.
     const two = outline.find((o) => o.title.startsWith('2. Preventie'))!;
     expect(two.items[0]!.title).toBe('2.1 Interventies, maatregelen en onderzoek voor aandachtsgroepen');
-    expect(two.items[0]!.items.map((i) => i.title)).toContain('Meisjescriminaliteit');
+    expect(two.items[0]!.items.map((i: { title: string }) => i.title)).toContain('Meisjescriminaliteit');
     await doc.destroy();
   });
 
@@ -166,11 +166,12 @@ describe('a new year from the last', () => {
     const r = voortgang(['new', '2024', '--from', '2022', '--content', content], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('content/2024/ made from content/2022/. It does not build until kenmerk and datum are filled in.');
-    expect(r.stdout).toContain('content/2024/kamerbrief.yaml: fill in kenmerk and datum');
-    expect(r.stdout).toContain('content/2024/kamerbrief.yaml:7:52: 2021 — "onderwerp: Voortgangsrapportage High Impact Crimes 2021-2022"');
-    expect(r.stdout).toMatch(/^Year references to check \(\d{3}\):$/m);
-    expect(r.stdout).toContain('content/2024/kamerbrief/01-inleiding.md:9:177: 2023 — "…re tijdens de begrotingsbehandeling van 2023, maar ook eerder al tijdens commissiede…"');
-    expect(r.stdout).toContain('content/2024/kamerbrief/02-ontwikkeling-hic.md:7:8: 2011 — "jaren: 2011-2021" (tabel block)');
+    expect(r.stdout).toContain('\nFill in:\n  content/2024/actieprogramma.yaml:5: datum — its date, YYYY-MM-DD\n  content/2024/kamerbrief.yaml:5: kenmerk — the kenmerk of the new document\n  content/2024/kamerbrief.yaml:6: datum — its date, YYYY-MM-DD\n');
+    expect(r.stdout).toContain('content/2024/kamerbrief.yaml:7: onderwerp: Voortgangsrapportage High Impact Crimes 2021-2022');
+    expect(r.stdout).toMatch(/^Years named in the text, to check \(\d{3} in \d+ files\):$/m);
+    expect(r.stdout).toContain('\ncontent/2024/kamerbrief/01-inleiding.md\n  2 × 2023 at lines 9, 11\n');
+    expect(r.stdout).toContain('\ncontent/2024/kamerbrief/02-ontwikkeling-hic.md\n');
+    expect(r.stdout).toContain('\n  2 × 2011 at lines 3, 7 (tabel)\n');
     expect(r.stdout).toContain('content/2024/data/hic.yaml: figures up to 2021');
     expect(readFileSync(join(content, '2024', 'kamerbrief', '03-preventie-daderschap.md'), 'utf8')).toBe(readFileSync(join(ROOT, 'content', '2022', 'kamerbrief', '03-preventie-daderschap.md'), 'utf8'));
     const yaml = join(content, '2024', 'kamerbrief.yaml');
@@ -184,7 +185,7 @@ describe('a new year from the last', () => {
 
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^kenmerk:.*$/m, 'kenmerk: 5012345').replace(/^datum:.*$/m, 'datum: 2024-12-10'));
     // The bijlage came along: its datum is emptied too.
-    expect(r.stdout).toContain('content/2024/actieprogramma.yaml: fill in datum');
+    expect(r.stdout).toContain('content/2024/actieprogramma.yaml:5: datum — its date, YYYY-MM-DD');
     const bijlage = join(content, '2024', 'actieprogramma.yaml');
     writeFileSync(bijlage, readFileSync(bijlage, 'utf8').replace(/^datum:.*$/m, 'datum: 2024-11-30'));
     const after = voortgang(['build', '2024', '--content', content, '--output', join(dir, 'output')], { cwd: dir });

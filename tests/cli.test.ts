@@ -114,7 +114,7 @@ describe('the browser: --browser, VOORTGANG_BROWSER, the search; doctor; provena
     expect(r.stdout).toContain(`voortgang ${VERSION}\n`);
     expect(r.stdout).toContain(`node: ${process.version} (${process.platform} ${process.arch})`);
     expect(r.stdout).toMatch(/\nfonts: DejaVu Sans 2\.37\.3 \(npm dejavu-fonts-ttf\) in .+\n {2}DejaVuSans\.ttf: \d+ kB\n/);
-    expect(r.stdout).toMatch(/\nbrowser: .+\n {2}found: .+\n {2}version: (HeadlessChrome|Chrome)\/\d+/);
+    expect(r.stdout).toMatch(/\nbrowser: .+\n {2}found: .+\n {2}why: .+\n {2}version: (HeadlessChrome|Chrome)\/\d+/);
     expect(r.stdout).toMatch(/\ntest page: printed, 1 page, \d+ bytes, \d+ ms; fonts embedded: .*DejaVuSans/);
     expect(r.stdout).toMatch(/ok: this machine can print voortgang's documents\n$/);
 

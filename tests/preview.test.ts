@@ -18,6 +18,8 @@ let proc: ChildProcess;
 let url: string;
 let port: number;
 let stderr = '';
+/** What the preview printed until its URL. */
+let started = '';
 let browser: Browser;
 let page: Page;
 
@@ -74,7 +76,10 @@ beforeAll(async () => {
     proc.stdout!.on('data', (c) => {
       out += c;
       const m = /voortgang preview: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-      if (m) resolve(m[1]!);
+      if (m && !started) {
+        started = out.slice(0, m.index + m[0].length + 1);
+        resolve(m[1]!);
+      }
     });
     proc.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${stderr}`)));
   });
@@ -180,6 +185,38 @@ describe('voortgang preview 2022', () => {
 
     const note = at((await clickOn('.pagina-voetnoten .noot')).text!);
     expect(lineOf(note.file, note.line)).toMatch(/^\[\^[\w-]+\]: /);
+  });
+
+  it('says what it does before its URL: the browser starting, each document prepared, each version paginated', () => {
+    expect(started).toBe(
+      'starting the browser…\npreparing 2022/actieprogramma…\npreparing 2022/kamerbrief…\npaginating 2022/actieprogramma…\npaginating 2022/kamerbrief…\n' +
+        `voortgang preview: ${url}\n`,
+    );
+  });
+
+  it('a click on a fact the layout prints names the fact and its line; a click on the layout\'s own text clears the bar', async () => {
+    const click = async (selector: string) => {
+      const el = await frame().$(selector);
+      await el!.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await el!.click();
+      return page.evaluate(() => ({ text: document.getElementById('bron')!.textContent, href: document.querySelector('#bron a')?.getAttribute('href') ?? null }));
+    };
+    const yaml = readFileSync(join(dir, 'content', '2022', 'kamerbrief.yaml'), 'utf8').split('\n');
+    const lineOf = (key: string) => yaml.findIndex((l) => l.startsWith(`${key}:`)) + 1;
+    expect(lineOf('datum')).toBeGreaterThan(0);
+
+    // A paragraph first, so that the bar holds a place of the text.
+    expect((await click('.pagina-inhoud p')).text).toMatch(/^content\/2022\/kamerbrief\/01-inleiding\.md:\d+ open in VS Code$/);
+    // The datum in the letter head: written in kamerbrief.yaml, not in a section.
+    const datum = await click('.briefhoofd td');
+    expect(datum.text).toBe(`content/2022/kamerbrief.yaml:${lineOf('datum')} (datum) open in VS Code`);
+    expect(datum.href).toBe(`vscode://file${join(dir, 'content/2022/kamerbrief.yaml')}:${lineOf('datum')}`);
+    // The onderwerp, and the sender's line in the margin column (content/afzenders/).
+    expect((await click('.briefhoofd tr:nth-child(2) td')).text).toBe(`content/2022/kamerbrief.yaml:${lineOf('onderwerp')} (onderwerp) open in VS Code`);
+    // The label "Datum" is the layout's own text: no source, and not the place of the last click either.
+    const label = await click('.briefhoofd th');
+    expect(label.text).toBe('No source: this is part of the layout, not of the text or the facts.');
+    expect(label.href).toBeNull();
   });
 
   it('a broken data file shows its file:line:column over the last good pages, as the terminal does; fixing it clears it', async () => {

@@ -10,6 +10,7 @@ import { positionIn } from '../markdown/data-refs.js';
 import { parseSections } from '../markdown/parse-section.js';
 import { blockName } from '../markdown/block-names.js';
 import type { Ondertekening } from '../validate/schemas.js';
+import { formatChecklist, type YearReference } from './checklist.js';
 
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
@@ -32,7 +33,9 @@ export async function newYear(contentDir: string, year: string, from: string): P
   const staging = join(contentDir, `.${year}.new-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await cp(source, staging, { recursive: true });
-  const todo: string[] = [];
+  const fillIn: string[] = [];
+  const factsWithYears: string[] = [];
+  const shown = (file: string) => relative(process.cwd(), join(target, file));
   try {
     for (const entry of (await readdir(staging)).filter((f) => f.endsWith('.yaml')).sort()) {
       const file = join(staging, entry);
@@ -47,18 +50,22 @@ export async function newYear(contentDir: string, year: string, from: string): P
       }
       const written = doc.toString({ nullStr: '' });
       await writeFile(file, written);
-      if (emptied.length) todo.push(`  ${relative(process.cwd(), join(target, entry))}: fill in ${emptied.join(' and ')}`);
+      const lines = written.split('\n');
+      for (const key of emptied) {
+        const line = lines.findIndex((l) => l.startsWith(`${key}:`)) + 1;
+        fillIn.push(`${shown(entry)}:${line}: ${key} — ${key === 'kenmerk' ? 'the kenmerk of the new document' : 'its date, YYYY-MM-DD'}`);
+      }
       // A letter copied from a reconstructed one whose signatories were unknown: the new one needs them.
       const signed = parseDocument(written).get('ondertekening', true);
       const ONBEKEND: Extract<Ondertekening, string> = 'onbekend';
       if (isScalar(signed) && signed.value === ONBEKEND) {
         const { line, column } = lineColumnAt(written, signed.range?.[0] ?? 0);
-        todo.push(`  ${relative(process.cwd(), join(target, entry))}:${line}:${column}: ondertekening: ${ONBEKEND} — the signatories are unknown; fill in who signs (a list of - functie: …, naam: …), or keep ${ONBEKEND} (no signature block is printed)`);
+        fillIn.push(`${shown(entry)}:${line}:${column}: ondertekening: ${ONBEKEND} — the signatories are unknown; fill in who signs (a list of - functie: …, naam: …), or keep ${ONBEKEND} (no signature block is printed)`);
       }
       // Other facts that name a year (the onderwerp, a period): worth a look too.
-      (await readFile(file, 'utf8')).split('\n').forEach((line, k) => {
+      lines.forEach((line, k) => {
         if (line.trimStart().startsWith('#')) return;
-        for (const m of line.replace(/#.*$/, '').matchAll(YEAR)) todo.push(`  ${relative(process.cwd(), join(target, entry))}:${k + 1}:${m.index + 1}: ${m[0]} — "${line.trim()}"`);
+        if (YEAR_IN_LINE.test(line.replace(/#.*$/, ''))) factsWithYears.push(`${shown(entry)}:${k + 1}: ${line.trim()}`);
       });
     }
     await rename(staging, target);
@@ -67,53 +74,41 @@ export async function newYear(contentDir: string, year: string, from: string): P
     throw err;
   }
 
-  const years = await yearReferences(target);
-  const data = await dataYears(join(target, 'data'));
-  const lines = [
-    `${relative(process.cwd(), target)}/ made from ${relative(process.cwd(), source)}/. It does not build until kenmerk and datum are filled in.`,
-    '',
-    'Fill in:',
-    ...todo,
-    '',
-    `Year references to check (${years.length}):`,
-    ...years,
-  ];
-  if (data.length) lines.push('', 'Data files, to extend with the figures of the new period:', ...data);
-  return `${lines.join('\n')}\n`;
+  return formatChecklist({
+    target: relative(process.cwd(), target),
+    source: relative(process.cwd(), source),
+    fillIn,
+    factsWithYears,
+    dataFiles: await dataYears(join(target, 'data')),
+    references: await yearReferences(target),
+  });
 }
 
-/** Every year named in the sections' text and in their tabel/grafiek blocks, as file:line:column — "context". */
-async function yearReferences(dir: string): Promise<string[]> {
-  const out: string[] = [];
+const YEAR_IN_LINE = /\b(?:19|20)\d{2}\b/;
+
+/** Every year named in the sections' text and in their tabel/grafiek blocks, with its file and line. */
+async function yearReferences(dir: string): Promise<YearReference[]> {
+  const out: YearReference[] = [];
   for (const sub of (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name !== 'data').map((e) => e.name).sort()) {
     for (const name of (await readdir(join(dir, sub))).filter((f) => f.endsWith('.md')).sort()) {
-      const file = join(dir, sub, name);
-      const { tree } = (await parseSections([{ file, text: await readFile(file, 'utf8') }]))[0]!;
-      const where = relative(process.cwd(), file);
+      const path = join(dir, sub, name);
+      const { tree } = (await parseSections([{ file: path, text: await readFile(path, 'utf8') }]))[0]!;
+      const file = relative(process.cwd(), path);
       visit(tree, (node) => {
         if (node.type === 'text') {
           const text = node as Text;
-          for (const m of text.value.matchAll(YEAR)) {
-            const { line, column } = positionIn(text, m.index);
-            out.push(`  ${where}:${line}:${column}: ${m[0]} — "${context(text.value, m.index, m[0].length)}"`);
-          }
+          for (const m of text.value.matchAll(YEAR)) out.push({ file, line: positionIn(text, m.index).line ?? 0, year: m[0] });
         } else if (node.type === 'code' && (blockName(node as Code) === 'tabel' || blockName(node as Code) === 'grafiek')) {
           const code = node as Code;
+          const block = blockName(code) as 'tabel' | 'grafiek';
           code.value.split('\n').forEach((l, k) => {
-            for (const m of l.matchAll(YEAR)) out.push(`  ${where}:${(code.position?.start.line ?? 0) + 1 + k}:${m.index + 1}: ${m[0]} — "${l.trim()}" (${blockName(code)} block)`);
+            for (const m of l.matchAll(YEAR)) out.push({ file, line: (code.position?.start.line ?? 0) + 1 + k, year: m[0], block });
           });
         }
       });
     }
   }
   return out;
-}
-
-function context(text: string, at: number, length: number): string {
-  const flat = text.replace(/\s+/g, ' ');
-  const start = Math.max(0, at - 40);
-  const end = Math.min(flat.length, at + length + 40);
-  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
 }
 
 /** Every YAML file of a year (its documents' facts and its data sets) parses as a build parses it. */
@@ -134,7 +129,7 @@ async function dataYears(dir: string): Promise<string[]> {
     const years = Object.values(data?.reeksen ?? {}).flatMap((series) =>
       Object.values(series).flatMap((figures) => (figures && typeof figures === 'object' ? Object.keys(figures).map(Number).filter((y) => y > 1900) : [])),
     );
-    out.push(`  ${relative(process.cwd(), join(dir, name))}: figures up to ${years.length ? Math.max(...years) : '(none)'}`);
+    out.push(`${relative(process.cwd(), join(dir, name))}: figures up to ${years.length ? Math.max(...years) : '(none)'}`);
   }
   return out;
 }

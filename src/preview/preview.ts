@@ -20,6 +20,8 @@ export interface PreviewOptions {
   log?: (line: string) => void;
   /** Where the line of each rebuild goes; stdout by default. */
   info?: (line: string) => void;
+  /** Aborted (Ctrl-C) while the browser still starts: it is stopped, and the start rejects with LaunchAborted. */
+  signal?: AbortSignal;
 }
 
 export interface Preview {
@@ -39,7 +41,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { paths, year } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const info = options.info ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const browser: Browser = await launchBrowser({ ...options.launch, ownSignals: true });
+  // The browser starts while the sources are prepared; a mistake in them is told before it is waited for, and
+  // a start that fails before the browser is needed (a document the year does not have) does not wait for it.
+  info('starting the browser…');
+  const launching = new AbortController();
+  options.signal?.addEventListener('abort', () => launching.abort(), { once: true });
+  const browser: Promise<Browser> = launchBrowser({ ...options.launch, ownSignals: true, signal: launching.signal });
+  browser.catch(() => undefined);
   let session: PreviewSession | undefined;
   let server: PreviewServer | undefined;
   let watch: SourceWatch | undefined;
@@ -49,18 +57,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const stop = () =>
     (stopping ??= (async () => {
       watch?.close();
+      launching.abort();
       await server?.close().catch(() => undefined);
       await session?.close();
-      await browser.close().catch(() => undefined);
+      await browser.then((b) => b.close()).catch(() => undefined);
     })());
 
   try {
-    session = new PreviewSession(paths, year, browser);
-    await session.start();
-    const s = session;
-    if (options.document && !s.get(options.document)) {
-      throw new PreviewUsage(`${year} has no document ${options.document} — the year's documents are: ${s.list().map((v) => v.name).join(', ')}`);
-    }
+    const s = (session = new PreviewSession(paths, year, browser));
     const shown = new Map<string, string | undefined>();
     const report = (versions: VersionView[]) => {
       for (const v of versions) {
@@ -69,6 +73,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         shown.set(v.name, v.error);
       }
     };
+    await s.start({
+      say: info,
+      prepared(versions) {
+        if (options.document && !s.get(options.document)) {
+          throw new PreviewUsage(`${year} has no document ${options.document} — the year's documents are: ${versions.map((v) => v.name).join(', ')}`);
+        }
+        report(versions);
+      },
+    });
     report(s.list());
     server = await startServer(s, options.port ?? 0, async (name) => {
       try {

@@ -26,6 +26,7 @@ export function stateOf(session: PreviewSession, v: VersionView | undefined) {
     error: session.yearError() ?? v?.error ?? (v ? undefined : 'no such document'),
     documents: session.list().map((d) => ({ name: d.name, label: d.name.endsWith('-openbaar') ? `${d.name.replace(/-openbaar$/, '')} (openbaar)` : d.name })),
     sections: (v?.sections ?? []).map((path) => ({ path, shown: relative(process.cwd(), path) || path })),
+    facts: (v?.facts ?? []).map((f) => ({ text: f.text, path: f.path, shown: relative(process.cwd(), f.path) || f.path, line: f.line, fact: f.fact })),
   };
 }
 

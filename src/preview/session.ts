@@ -8,6 +8,7 @@ import { failureText } from '../build/progress.js';
 import { listDocuments } from '../load/list-documents.js';
 import { OfflineRenderError, Renderer } from '../print/render-pdf.js';
 import { stopwatch } from '../timings.js';
+import { factSources, type FactSource } from './fact-sources.js';
 
 /** One printed version of a document as the preview shows it: `kamerbrief`, `beslisnota`, `beslisnota-openbaar`. */
 export interface VersionView {
@@ -20,6 +21,8 @@ export interface VersionView {
   pages?: number;
   /** The section files in order: data-bron="<index>:<line>" refers to them. */
   sections: string[];
+  /** The facts the layout prints (letter head, margin column), with where each is written. */
+  facts: FactSource[];
   /** The problem of the latest sources, as the terminal prints it (file:line:column: message). */
   error?: string;
   /** The times of the latest rebuild's steps, ms. */
@@ -38,8 +41,21 @@ interface VersionState extends VersionView {
  * The warm half of the preview: one Renderer (one page of the one browser) that prepares and paginates the
  * year's documents exactly as `build` does, one job at a time, and keeps the last good pages of each version.
  */
+/** What the start of a session tells while it works (the preview is otherwise silent until its URL). */
+export interface StartSteps {
+  /** A line saying what it is doing now: "preparing 2022/kamerbrief…". */
+  say?(line: string): void;
+  /** The year's documents are prepared, before the browser is waited for: their mistakes can be told now. */
+  prepared?(versions: VersionView[]): void;
+}
+
 export class PreviewSession {
-  private readonly renderer: Renderer;
+  private readonly renderer: Promise<Renderer>;
+  /** The renderer, once its page is open. */
+  private opened: Renderer | undefined;
+  /** Its page is being opened (the browser is there); closed: no page is opened any more. */
+  private opening = false;
+  private closed = false;
   private readonly versions = new Map<string, VersionState>();
   private dataFiles: string[] = [];
   private queue: Promise<unknown> = Promise.resolve();
@@ -48,18 +64,36 @@ export class PreviewSession {
   constructor(
     readonly paths: BuildPaths,
     readonly year: string,
-    browser: Browser,
+    browser: Browser | Promise<Browser>,
   ) {
-    this.renderer = new Renderer(browser);
+    // The page opens while the sources are prepared (on a cold start, while Chromium starts).
+    this.renderer = Promise.resolve(browser).then(async (b) => {
+      if (this.closed) throw new Error('the preview stopped');
+      this.opening = true;
+      const r = new Renderer(b);
+      await r.ready();
+      return (this.opened = r);
+    });
+    this.renderer.catch(() => undefined);
   }
 
-  /** Lists the year's documents and makes the pages of each version; throws if the year has no documents. */
-  async start(): Promise<void> {
-    await this.renderer.ready();
+  /**
+   * Lists the year's documents, prepares them and then makes the pages of each version; throws if the year has
+   * no documents, if `steps.prepared` throws (before the browser is waited for) or if the browser cannot start.
+   */
+  async start(steps: StartSteps = {}): Promise<void> {
     this.dataFiles = await listDocuments(this.paths.content, this.year);
     await this.exclusive(async () => {
-      for (const dataFile of this.dataFiles) await this.prepare(dataFile);
-      for (const v of this.versions.values()) await this.render(v);
+      for (const dataFile of this.dataFiles) {
+        steps.say?.(`preparing ${this.year}/${basename(dataFile, '.yaml')}…`);
+        await this.prepare(dataFile);
+      }
+      steps.prepared?.(this.list());
+      await this.renderer;
+      for (const v of this.versions.values()) {
+        if (v.prepared) steps.say?.(`paginating ${this.year}/${v.name}…`);
+        await this.render(v);
+      }
     });
   }
 
@@ -122,12 +156,17 @@ export class PreviewSession {
     const v = this.versions.get(name);
     if (!v) throw new Error(`no document ${name}`);
     // The page then holds the printed document; the next preview render loads its own into it, as always.
-    return this.exclusive(() => buildDocument(this.paths, this.year, v.dataFile, inlinePreparer, Promise.resolve(this.renderer)));
+    return this.exclusive(() => buildDocument(this.paths, this.year, v.dataFile, inlinePreparer, this.renderer));
   }
 
+  /** Closes its page; the browser still starting is not waited for. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.queue.catch(() => undefined);
-    await this.renderer.close().catch(() => undefined);
+    // A page the browser is opening is waited for (closing the browser under it would leave Puppeteer waiting
+    // 30 s for its target); one not asked for yet never will be.
+    if (this.opening) await this.renderer.catch(() => undefined);
+    await this.opened?.close().catch(() => undefined);
   }
 
   /** One job in the browser page at a time. */
@@ -156,7 +195,7 @@ export class PreviewSession {
   private state(name: string, dataFile: string): VersionState {
     let v = this.versions.get(name);
     if (!v) {
-      v = { name, dataFile, rev: 0, sections: [], dirty: true, stale: true, timings: {} };
+      v = { name, dataFile, rev: 0, sections: [], facts: [], dirty: true, stale: true, timings: {} };
       this.versions.set(name, v);
     }
     return v;
@@ -174,11 +213,13 @@ export class PreviewSession {
     try {
       const docs = await inlinePreparer.prepare(this.paths, this.year, dataFile);
       const ms = Math.round((performance.now() - started) * 10) / 10;
+      const facts = await factSources(dataFile, this.paths.content).catch(() => []);
       for (const doc of docs) {
         const v = this.state(doc.name, dataFile);
         v.prepared = doc;
         v.stale = false;
         v.sections = doc.sections;
+        v.facts = facts;
         v.error = undefined;
         v.timings = { ...doc.timings, prepared: ms };
       }
@@ -205,11 +246,12 @@ export class PreviewSession {
     if (!doc) return;
     const { times, lap } = stopwatch();
     try {
-      await this.renderer.load(doc.html, `/${this.year}/${doc.name}.html`);
+      const renderer = await this.renderer;
+      await renderer.load(doc.html, `/${this.year}/${doc.name}.html`);
       lap('pageLoad');
-      const report = await this.renderer.paginate();
+      const report = await renderer.paginate();
       lap('paginate');
-      const snapshot = await this.renderer.snapshot();
+      const snapshot = await renderer.snapshot();
       lap('snapshot');
       v.snapshot = snapshot;
       v.pages = report.pages;

@@ -50,6 +50,7 @@ body { display: flex; flex-direction: column; }
   var bron = document.getElementById('bron');
   var shown = 0;
   var sections = [];
+  var facts = [];
   var loading = Promise.resolve();
   var preview = (window.voortgangPreview = { rev: 0, error: null, doc: config.doc, updates: 0 });
 
@@ -97,6 +98,7 @@ body { display: flex; flex-direction: column; }
 
   function apply(state) {
     sections = state.sections;
+    facts = state.facts || [];
     select.textContent = '';
     state.documents.forEach(function (d) {
       var o = document.createElement('option');
@@ -116,19 +118,41 @@ body { display: flex; flex-direction: column; }
     });
   }
 
-  function clicked(e) {
-    var hit = e.target.closest && e.target.closest('[data-bron]');
-    if (!hit) return;
-    var parts = hit.getAttribute('data-bron').split(':');
-    var file = sections[Number(parts[0])];
-    if (!file) return;
-    var line = parts[1];
-    bron.textContent = file.shown + ':' + line + ' ';
+  function show(file, line, what) {
+    bron.textContent = file.shown + ':' + line + (what ? ' (' + what + ')' : '') + ' ';
     var a = document.createElement('a');
     a.href = 'vscode://file' + (file.path.charAt(0) === '/' ? '' : '/') + file.path + ':' + line;
     a.textContent = 'open in VS Code';
     bron.appendChild(a);
-    preview.source = { file: file.shown, line: Number(line), href: a.href };
+    preview.source = { file: file.shown, line: Number(line), href: a.href, fact: what || undefined };
+  }
+
+  function flat(s) { return (s || '').replace(/\s+/g, ' ').trim(); }
+
+  // A fact the layout prints (the datum in the letter head, a line of the margin column): the clicked element's
+  // own text is one of the document's facts, or the sender's.
+  function factAt(el) {
+    if (el.closest && el.closest('.pagina-nr, .pagina-totaal')) return null;
+    for (var n = el; n && n.nodeType === 1 && n.tagName !== 'BODY'; n = n.parentElement) {
+      var text = flat(n.textContent);
+      if (!text) continue;
+      for (var i = 0; i < facts.length; i++) if (flat(facts[i].text) === text) return facts[i];
+      if (n.children.length > 1) return null;
+    }
+    return null;
+  }
+
+  function clicked(e) {
+    var hit = e.target.closest && e.target.closest('[data-bron]');
+    var parts = hit ? hit.getAttribute('data-bron').split(':') : [];
+    var file = hit ? sections[Number(parts[0])] : null;
+    if (file) return show(file, parts[1], '');
+    var fact = factAt(e.target);
+    if (fact) return show(fact, fact.line, fact.fact);
+    // Something with no source of its own (the layout's own text, a page number): the bar says so, instead of
+    // keeping the place of the last click.
+    bron.textContent = 'No source: this is part of the layout, not of the text or the facts.';
+    preview.source = null;
   }
 
   select.addEventListener('change', function () { location.search = '?doc=' + encodeURIComponent(select.value); });

@@ -15,6 +15,19 @@ export interface LaunchOptions {
    * the handlers that kill the browser and exit at once stay off. It is still killed if Node exits.
    */
   ownSignals?: boolean;
+  /**
+   * Aborted while the browser still starts (the sources had a mistake: nothing is left to print), the process
+   * is killed and the launch rejects with a LaunchAborted at once, instead of waiting for it to be ready.
+   * Once launched, the Browser is the caller's to close; a later abort does nothing.
+   */
+  signal?: AbortSignal;
+}
+
+/** The launch was no longer needed (LaunchOptions.signal): not a failure to report. */
+export class LaunchAborted extends Error {
+  constructor() {
+    super('the browser was no longer needed');
+  }
 }
 
 /** The browser a launched Browser is: where it was found and the version it reports (for doctor and provenance). */
@@ -30,7 +43,10 @@ export function browserIdentity(browser: Browser): BrowserIdentity | undefined {
 
 /** The one place a browser process is started; whoever calls it owns the Browser and closes it. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const { signal } = options;
+  if (signal?.aborted) throw new LaunchAborted();
   const found = await findBrowser({ option: options.browser, bundled: chromiumExecutable });
+  if (signal?.aborted) throw new LaunchAborted();
   // The bundled Chromium is a headless-shell build, also when it is named by path.
   const headless = found.headless === 'shell' || found.path.startsWith(chromiumCacheDirSafe()) ? 'shell' : 'new';
   const cannot = (why: string) => new UserError(`could not start the browser ${found.path} (${describeSource(found)}): ${why} — check that it runs, or point voortgang at another with --browser <path> (voortgang doctor shows the search)`);
@@ -43,22 +59,30 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   // Puppeteer loads while the browser starts (src/print/chromium-process.ts): its part that connects.
   const puppeteerLoaded = import('./puppeteer-connect.js');
   let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
   const gaveUp = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(cannot(`it did not answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
     void chromium.exited.then((how) => reject(cannot(chromium.log()[0] ?? `it ended (${how}) before it answered`)));
+    onAbort = () => reject(new LaunchAborted());
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
   gaveUp.catch(() => undefined);
   let browser: Browser;
   try {
-    const { connect } = await puppeteerLoaded;
     // The same class as puppeteer-core's Browser; its types come from another declaration file.
-    const connected = connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: 0 }) as unknown as Promise<Browser>;
+    const connected = puppeteerLoaded.then(({ connect }) => connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: 0 }) as unknown as Promise<Browser>);
+    connected.catch(() => undefined);
     browser = await Promise.race([connected, gaveUp]);
   } catch (err) {
     chromium.kill();
+    if (err instanceof LaunchAborted) {
+      await chromium.exited;
+      throw err;
+    }
     throw err instanceof UserError ? err : cannot(firstLine(err));
   } finally {
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
   // Closing waits for the process to end (its profile removed), as launch()'s close did; one that does not
   // end within CLOSE_TIMEOUT_MS is killed.
@@ -91,7 +115,7 @@ const CLOSE_TIMEOUT_MS = 5_000;
 export function describeSource(found: FoundBrowser): string {
   switch (found.source) {
     case 'bundled':
-      return 'the bundled Chromium of @sparticuz/chromium';
+      return 'the pinned Chromium bundled in @sparticuz/chromium';
     case 'installed':
       return 'installed on this machine';
     case 'puppeteer cache':

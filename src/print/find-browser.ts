@@ -4,13 +4,15 @@ import { delimiter, join } from 'node:path';
 import { UserError } from '../errors.js';
 
 /**
- * Which browser prints, in this order (README, "The browser"):
+ * Which browser prints, in this order (README, "The browser that prints"):
  *  1. one named by the user: `--browser <path>`, else VOORTGANG_BROWSER, else PUPPETEER_EXECUTABLE_PATH —
  *     a name that does not lead to an executable is an error, never silently replaced by another browser;
- *  2. an installed Google Chrome, Chromium or Microsoft Edge in the usual places of Linux, macOS and Windows
+ *  2. voortgang's own pinned Chromium: the one bundled in the npm package @sparticuz/chromium (pinned by
+ *     package-lock.json, unpacked into node_modules/.cache/voortgang/), which exists for Linux x86-64 only. It is
+ *     the default where it exists, also when another browser is installed: its PDFs are the reproducible ones;
+ *  3. an installed Google Chrome, Chromium or Microsoft Edge in the usual places of Linux, macOS and Windows
  *     (on Linux also those names on the PATH);
- *  3. a browser in Puppeteer's own cache (~/.cache/puppeteer, or PUPPETEER_CACHE_DIR), newest build first;
- *  4. the Chromium bundled in the npm package @sparticuz/chromium, which exists for Linux x86-64 only.
+ *  4. a browser in Puppeteer's own cache (~/.cache/puppeteer, or PUPPETEER_CACHE_DIR), newest build first.
  * Where none is found, the error says what was tried and how to point voortgang at a browser.
  */
 export interface FoundBrowser {
@@ -22,6 +24,8 @@ export interface FoundBrowser {
    * "shell" mode; Chrome, Chromium and Edge since version 132 only the new headless mode.
    */
   headless: 'shell' | 'new';
+  /** Why this one and not another (voortgang doctor prints it). */
+  why: string;
 }
 
 export interface BrowserSearch {
@@ -33,7 +37,7 @@ export interface BrowserSearch {
   home?: string;
   /** Prefixed to the fixed absolute places (/usr/bin/…, /Applications/…): a temporary folder in tests. */
   root?: string;
-  /** The bundled Chromium's executable, unpacked on first use; only asked for on Linux x86-64. */
+  /** The bundled (pinned) Chromium's executable, unpacked on first use; only asked for on Linux x86-64. */
   bundled: () => Promise<string>;
 }
 
@@ -54,41 +58,49 @@ export async function findBrowser(search: BrowserSearch): Promise<FoundBrowser> 
   for (const [source, value] of named) {
     if (value === undefined || value === '') continue;
     const problem = notExecutable(value, platform);
+    const how = source === 'option --browser' ? `--browser ${value}` : `${source}=${value}`;
     if (problem) {
-      const how = source === 'option --browser' ? `--browser ${value}` : `${source}=${value}`;
       throw new BrowserNotFoundError(`${how}: ${problem} — give the path of a Chrome, Chromium or Edge executable (voortgang doctor shows which browser is used)`);
     }
-    return { path: value, source, headless: headlessOf(value) };
+    return { path: value, source, headless: headlessOf(value), why: `named by ${source === 'option --browser' ? '--browser' : source}; a named browser comes before voortgang's pinned Chromium` };
   }
 
-  const places = installedPlaces(platform, env, home, root);
-  for (const path of places) if (!notExecutable(path, platform)) return { path, source: 'installed', headless: headlessOf(path) };
-
-  const cacheDir = env.PUPPETEER_CACHE_DIR || join(home, '.cache', 'puppeteer');
-  for (const path of puppeteerCache(cacheDir, platform, arch)) if (!notExecutable(path, platform)) return { path, source: 'puppeteer cache', headless: headlessOf(path) };
-
-  let bundledProblem: string;
+  let pinnedProblem: string;
   if (platform === 'linux' && arch === 'x64') {
     try {
-      return { path: await search.bundled(), source: 'bundled', headless: 'shell' };
+      return { path: await search.bundled(), source: 'bundled', headless: 'shell', why: PINNED_WHY };
     } catch (err) {
-      bundledProblem = `could not be unpacked (${firstLine(err)}); run npx voortgang setup`;
+      pinnedProblem = `could not be unpacked (${firstLine(err)}); run npx voortgang setup`;
     }
   } else {
-    bundledProblem = `exists for Linux x86-64 only; this machine is ${platform} ${arch}`;
+    pinnedProblem = `exists for Linux x86-64 only; this machine is ${platform} ${arch}`;
+  }
+  const noPinned = `there is no pinned Chromium here (@sparticuz/chromium ${pinnedProblem})`;
+
+  const places = installedPlaces(platform, env, home, root);
+  for (const path of places) {
+    if (!notExecutable(path, platform)) return { path, source: 'installed', headless: headlessOf(path), why: `${noPinned}, so an installed browser prints` };
+  }
+
+  const cacheDir = env.PUPPETEER_CACHE_DIR || join(home, '.cache', 'puppeteer');
+  for (const path of puppeteerCache(cacheDir, platform, arch)) {
+    if (!notExecutable(path, platform)) return { path, source: 'puppeteer cache', headless: headlessOf(path), why: `${noPinned} and no installed Chrome, Chromium or Edge, so Puppeteer's cache is used` };
   }
 
   throw new BrowserNotFoundError(
     [
       'no browser to print with. Tried, in this order:',
       '  --browser, VOORTGANG_BROWSER, PUPPETEER_EXECUTABLE_PATH: none given',
+      `  the pinned Chromium (@sparticuz/chromium): ${pinnedProblem}`,
       `  installed Chrome, Chromium or Edge: none of ${places.length} usual places (${shorten(places)})`,
       `  Puppeteer's cache ${cacheDir}: no browser there`,
-      `  the bundled Chromium (@sparticuz/chromium): ${bundledProblem}`,
       'Install Google Chrome, Chromium or Microsoft Edge, or point voortgang at one: --browser <path> or VOORTGANG_BROWSER=<path>.',
     ].join('\n'),
   );
 }
+
+/** Why the pinned Chromium prints when nothing is named. */
+export const PINNED_WHY = "the default: voortgang's own pinned Chromium (npm @sparticuz/chromium, pinned by package-lock.json), whose PDFs are the reproducible ones; an installed browser prints only when named (--browser, VOORTGANG_BROWSER)";
 
 /** The usual places of an installed Chrome, Chromium or Edge, most specific first. */
 export function installedPlaces(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string, root = ''): string[] {
