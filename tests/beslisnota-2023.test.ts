@@ -165,10 +165,11 @@ describe('personal data and the streep, on fixtures', () => {
       // (onderwerp, kenmerk, sender), never Markdown, and the opsteller is not among them. The planted copy is its
       // control; the test below shows the reader reads the real Info of both files.
       info: [],
-      // Neither version has an XMP stream (voortgang writes none, Chromium neither), nor embedded files or form
-      // fields: nothing can occur there naturally. The planted copy is their control, and the test below shows
-      // the channels are empty in the internal version too (a reader that read nothing would also pass the
-      // public check, which is why the planted control stays).
+      // The XMP stream mirrors the Info dictionary (PDF/A): facts of the data file, never Markdown, so no word from
+      // below the streep can occur there naturally; the test below shows the reader reads the real XMP of both
+      // versions. Neither version has embedded files or form fields: nothing can occur there naturally, and the
+      // test below shows they are empty in the internal version too. The planted copy is their control (a reader
+      // that read nothing would also pass the public check, which is why the planted control stays).
       xmp: [],
       annotations: ['Grondwet', OPSTELLER.email], // the link's URI, the mailto
       structure: ['Grondwet', 'art. 68', 'Contactpersoon', OPSTELLER.naam, 'Testema', OPSTELLER.telefoon], // the chart's /Alt
@@ -205,8 +206,18 @@ describe('personal data and the streep, on fixtures', () => {
       expect(contains(intern.channels.info, 'openbare versie (Woo)')).toBe(false);
     });
 
-    it('xmp, embeddedFiles, formFields: empty in the internal version too (no words can occur there naturally)', () => {
-      for (const channel of ['xmp', 'embeddedFiles', 'formFields'] as const) expect(intern.channels[channel].trim(), channel).toBe('');
+    it('xmp: the reader finds in both versions the XMP voortgang writes (onderwerp, kenmerk, PDF/A identification), and "openbare versie (Woo)" in the public one only', () => {
+      for (const v of [intern, openbaar]) {
+        expect(contains(v.channels.xmp, 'Beslisnota Voortgangsrapportage High Impact Crimes')).toBe(true);
+        expect(contains(v.channels.xmp, 'kenmerk 5074177')).toBe(true);
+        expect(contains(v.channels.xmp, 'pdfaid:part')).toBe(true);
+      }
+      expect(contains(openbaar.channels.xmp, 'openbare versie (Woo)')).toBe(true);
+      expect(contains(intern.channels.xmp, 'openbare versie (Woo)')).toBe(false);
+    });
+
+    it('embeddedFiles, formFields: empty in the internal version too (no words can occur there naturally)', () => {
+      for (const channel of ['embeddedFiles', 'formFields'] as const) expect(intern.channels[channel].trim(), channel).toBe('');
     });
 
     for (const channel of CHANNELS) {
