@@ -76,6 +76,10 @@ describe('text that crosses the streep', () => {
       [H52, 'ongewijzigd | nu openbaar', 'Vermeld hier informatie waarvan openbaarmaking evident in strijd is met het belang van de …'],
       [H52, 'verplaatst (uit “5.1 Toelichting”) | ook in de openbare versie', 'Alles onder deze streep wordt verwijderd. Neem hier dus alleen informatie op die zich …'],
     ]);
+    // In bold: the warning in the headline and the label of each row that makes text public.
+    const html = readFileSync(join(dir, 'out', '2023', 'beslisnota.diff.html'), 'utf8');
+    expect(html).toContain('<strong>Let op: 2 wijzigingen maken tekst openbaar die dat niet was (bovenaan de lijst).</strong>');
+    expect(html.match(/<strong>nu openbaar<\/strong>/g)).toHaveLength(2);
     const first = await headline(dir);
     expect(first).toContain('Van a naar b: 3 wijzigingen.');
     expect(first).toContain('3 wijzigingen staan ook in de openbare versie (boven de streep), 0 alleen in de interne. Let op: 2 wijzigingen maken tekst openbaar die dat niet was (bovenaan de lijst).');
@@ -131,6 +135,32 @@ describe('text that crosses the streep', () => {
     // New file (the real one): 17–18 the paragraph under 5.2.
     expect(wordDiff(back)).toBe(['beslisnota: a → b', '', `## ${H52}`, `${F}:17 verplaatst, niet meer openbaar`, `[Verplaatst uit “5.1 Toelichting”] ${BELOW_TEXT}`, ''].join('\n'));
     expect(await headline(back)).toContain('1 wijziging staat ook in de openbare versie (boven de streep), 0 alleen in de interne. Let op: 1 wijziging haalt tekst uit de openbare versie.');
+  });
+});
+
+describe('the streep\'s own sentence', () => {
+  it('is printed in the public version: a word of it changed is "ook in de openbare versie"', () => {
+    const dir = scratch();
+    edit(nota(dir, 'b'), 'Alles onder deze streep wordt verwijderd.', 'Alles onder deze streep wordt weggelaten.');
+    // The streep block carries no source line of its own (src/markdown gives its div no position): it is reported
+    // at the line of the next block, 15 "### 5.2 …", under the heading it stands in.
+    expect(wordDiff(dir)).toBe(['beslisnota: a → b', '', '## 5.1 Toelichting', `${F}:15 gewijzigd, ook in de openbare versie`, STREEP_TEXT.replace('verwijderd.', '[-verwijderd-]{+weggelaten+}.'), ''].join('\n'));
+  });
+});
+
+describe('a footnote called under the streep', () => {
+  it('the streep deleted: the footnote of the paragraph under it is "nu openbaar" too, its words unchanged', () => {
+    const dir = scratch();
+    for (const side of ['a', 'b'] as const) {
+      edit(nota(dir, side), 'ook hier van toepassing zijn.\n', 'ook hier van toepassing zijn.[^staat]\n\n[^staat]: Zie artikel 68 van de Grondwet.\n');
+    }
+    edit(nota(dir, 'b'), `${STREEP}\n`, '');
+    const text = wordDiff(dir);
+    // The beslisnota has 2 footnotes above the streep: this one is note 3. New file: 11 "### 5.2 …", 13–14 the
+    // paragraph with its call, 16 the note's definition.
+    expect(text).toContain(`\n## ${H52}\n${F}:11 ongewijzigd, nu openbaar\n${H52}\n${F}:13 ongewijzigd, nu openbaar\n${BELOW_TEXT.replace('zijn.', 'zijn.^3')}\n`);
+    expect(text).toContain(`\n## voetnoot 3 (tekst ongewijzigd)\n${F}:16 ongewijzigd, nu openbaar\nZie artikel 68 van de Grondwet.\n`);
+    expect(text).toContain(`nu openbaar: 3 wijzigingen maken tekst openbaar die dat niet was — ${F}:11, ${F}:13, ${F}:16\n`);
   });
 });
 

@@ -200,6 +200,8 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
       // A block whose words are the same but which crossed the streep is a change to the public version.
       if (!merged.change && (item.woo === 'nu openbaar' || item.woo === 'niet meer openbaar')) {
         merged.change = 'ongewijzigd';
+        // The change bar of a changed block: its public status changed.
+        addClass(merged.element, 'diff-gewijzigd');
         addClass(merged.element, item.woo === 'nu openbaar' ? 'diff-nu-openbaar' : 'diff-niet-meer-openbaar');
       }
       blocks.push(merged.element, ...(merged.more ?? []));

@@ -37,9 +37,10 @@ function wooOf(c: { openbaar?: boolean; woo?: WooLabel }): string | undefined {
   return c.openbaar === undefined ? undefined : c.openbaar ? WOO_TEXT.openbaar : WOO_TEXT.intern;
 }
 
-/** The class of a change's Woo label in the change list: text made public stands out most. */
-function wooClass(c: { openbaar?: boolean; woo?: WooLabel }): string {
-  return c.woo === 'nu openbaar' ? 'diff-nu-openbaar-label' : c.woo === 'niet meer openbaar' ? 'diff-niet-meer-openbaar-label' : c.openbaar ? 'diff-openbaar' : 'diff-intern';
+/** A change's Woo label in the change list; text that crossed the streep or a redaction's edge in bold. */
+function wooLabelOf(c: { openbaar?: boolean; woo?: WooLabel }, text: string): Element {
+  const crossed = c.woo === 'nu openbaar' || c.woo === 'niet meer openbaar';
+  return h('span', { className: [c.openbaar ? 'diff-openbaar' : 'diff-intern'] }, crossed ? [h('strong', text)] : [text]);
 }
 
 /**
@@ -55,7 +56,7 @@ function crossed(changes: Change[]): string {
   const now = changes.filter((c) => c.woo === 'nu openbaar').length;
   const gone = changes.filter((c) => c.woo === 'niet meer openbaar').length;
   const parts = [now ? `${plural(now, 'wijziging maakt', 'wijzigingen maken')} tekst openbaar die dat niet was (bovenaan de lijst)` : '', gone ? `${plural(gone, 'wijziging haalt', 'wijzigingen halen')} tekst uit de openbare versie` : ''];
-  return parts.filter(Boolean).map((p) => ` Let op: ${p}.`).join('');
+  return parts.filter(Boolean).map((p) => `Let op: ${p}.`).join(' ');
 }
 
 /**
@@ -86,11 +87,12 @@ export function summaryBlocks(r: DiffReport): Element[] {
   const all = counted(r);
   const woo = all.some((c) => c.openbaar !== undefined);
   rows.push(h('h2', 'Wijzigingen'));
+  const warning = woo ? crossed(changes) : '';
   rows.push(
-    h(
-      'p',
-      `Van ${r.from} naar ${r.to}: ${plural(all.length, 'wijziging', 'wijzigingen')}. Ingevoegd is onderstreept, verwijderd is doorgehaald; een gewijzigde tabelcel toont oud → nieuw.${woo ? ` ${plural(all.filter((c) => c.openbaar).length, 'wijziging staat', 'wijzigingen staan')} ook in de openbare versie (boven de streep), ${all.filter((c) => c.openbaar === false).length} alleen in de interne.${crossed(changes)}` : ''}`,
-    ),
+    h('p', [
+      `Van ${r.from} naar ${r.to}: ${plural(all.length, 'wijziging', 'wijzigingen')}. Ingevoegd is onderstreept, verwijderd is doorgehaald; een gewijzigde tabelcel toont oud → nieuw.${woo ? ` ${plural(all.filter((c) => c.openbaar).length, 'wijziging staat', 'wijzigingen staan')} ook in de openbare versie (boven de streep), ${all.filter((c) => c.openbaar === false).length} alleen in de interne.` : ''}`,
+      ...(warning ? [' ', h('strong', warning)] : []),
+    ]),
   );
   if (changes.length) {
     rows.push(
@@ -101,10 +103,10 @@ export function summaryBlocks(r: DiffReport): Element[] {
           'tbody',
           listed(changes).map((c) => {
             const w = wooOf(c);
-            return h('tr', c.woo === 'nu openbaar' ? { className: ['diff-nu-openbaar-rij'] } : {}, [
+            return h('tr', [
               h('td', h('a', { className: [CLASS.pageRef], href: `#${c.id}`, dataVerwijzing: c.id }, '?')),
               h('td', h('a', { href: `#${c.id}` }, placeOf(c))),
-              h('td', [kindOf(c), ...(w ? [h('br'), h('span', { className: [wooClass(c)] }, w)] : [])]),
+              h('td', [kindOf(c), ...(w ? [h('br'), wooLabelOf(c, w)] : [])]),
               h('td', contextOf(c)),
             ]);
           }),
