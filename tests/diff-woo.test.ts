@@ -165,6 +165,13 @@ describe('a footnote called under the streep', () => {
 });
 
 describe('changes in and of a redaction', () => {
+  it('a redaction\'s words replaced, and words added outside it that it had: "ook in de openbare versie", not "nu openbaar"', () => {
+    const dir = scratch();
+    for (const side of ['a', 'b'] as const) edit(nota(dir, side), PERSONS, 'De persoonsgegevens van [[5.1.2e: de naam]] en de ambtenaren');
+    edit(nota(dir, 'b'), '[[5.1.2e: de naam]] en de ambtenaren', '[[5.1.2e: het adres]] en de ambtenaren van de stad');
+    expect(wordDiff(dir)).toBe(['beslisnota: a → b', '', '## 5.1 Toelichting', `${F}:9 gewijzigd, ook in de openbare versie`, 'De persoonsgegevens van 5.1.2e [-de naam-]{+het adres+} en de ambtenaren {+van de stad+} zijn niet openbaar ter bescherming van de persoonlijke levenssfeer.', ''].join('\n'));
+  });
+
   it('words changed inside a redaction: "alleen intern" (the public version shows the same box with the same ground)', async () => {
     const dir = scratch();
     for (const side of ['a', 'b'] as const) edit(nota(dir, side), PERSONS, REDACTED);
@@ -197,6 +204,21 @@ describe('changes in and of a redaction', () => {
     );
     expect(rows(dir)).toEqual([['5.1 Toelichting', 'gewijzigd | nu openbaar', 'De persoonsgegevens van 5.1.2e mevrouw De Vries van de afdeling Inkoop en de ambtenaren zijn niet openbaar …']]);
     expect(await headline(dir)).toContain('1 wijziging staat ook in de openbare versie (boven de streep), 0 alleen in de interne. Let op: 1 wijziging maakt tekst openbaar die dat niet was (bovenaan de lijst).');
+    // Brackets taken away and a word of the passage changed: still most of its words made public.
+    const changed = scratch();
+    edit(nota(changed, 'a'), PERSONS, REDACTED);
+    edit(nota(changed, 'b'), PERSONS, 'De persoonsgegevens van mevrouw De Wit van de afdeling Inkoop en de ambtenaren');
+    expect(wordDiff(changed)).toBe(
+      [
+        'beslisnota: a → b',
+        `nu openbaar: 1 wijziging maakt tekst openbaar die dat niet was — ${F}:9`,
+        '',
+        '## 5.1 Toelichting',
+        `${F}:9 gewijzigd, nu openbaar`,
+        `De persoonsgegevens van [-5.1.2e-] mevrouw De [-Vries-]{+Wit+} ${REST}`,
+        '',
+      ].join('\n'),
+    );
     const added = scratch();
     edit(nota(added, 'a'), PERSONS, 'De persoonsgegevens van mevrouw De Vries van de afdeling Inkoop en de ambtenaren');
     edit(nota(added, 'b'), PERSONS, REDACTED);

@@ -90,11 +90,20 @@ function publicReading(blocks: ElementContent[]): PublicReading {
 
 const hasRedaction = (blocks: ElementContent[]): boolean => blocks.some((b) => b.type === 'element' && (isRedaction(b) || hasRedaction(b.children)));
 
-/** Words of redacted passages gone from `from` that the public version of `to` shows more often than that of `from`. */
+/**
+ * Whether a redacted passage of `from` that `to` no longer redacts is shown by `to`'s public version: more than
+ * half of its words (counted with repeats) are shown there more often than in `from`'s — so a passage whose
+ * brackets were taken away counts even with a word of it changed, and a common word ("de") alone does not.
+ */
 function uncovered(from: PublicReading, to: PublicReading): boolean {
-  const gone = from.passages.filter((p) => !to.passages.includes(p));
   const count = (tokens: string[], w: string) => tokens.filter((t) => t === w).length;
-  return gone.some((p) => p.split(' ').some((w) => isWord(w) && count(to.shown, w) > count(from.shown, w)));
+  return from.passages
+    .filter((p) => !to.passages.includes(p))
+    .some((p) => {
+      const words = p.split(' ').filter(isWord);
+      const shown = [...new Set(words)].reduce((n, w) => n + Math.min(count(words, w), Math.max(0, count(to.shown, w) - count(from.shown, w))), 0);
+      return shown * 2 > words.length;
+    });
 }
 
 /**
