@@ -12,9 +12,13 @@ import { pairSections } from './section-match.js';
 import { HeadingTracker, headingNumber } from './headings.js';
 import { diffFigure, drawingOf } from './figure-diff.js';
 import { findRegroupings, renderRegrouping, type Regrouping } from './regroup.js';
+import { isPublic, publicParts, wooLabel, type WooLabel } from './woo-status.js';
 
-/** What a change is, as the change list names it. */
-export type ChangeKind = 'ingevoegd' | 'verwijderd' | 'gewijzigd' | 'verplaatst' | 'cijfer' | 'gesplitst' | 'samengevoegd';
+/**
+ * What a change is, as the change list names it. `ongewijzigd`: a block (or footnote) whose words did not change
+ * but which crossed the streep of a beslisnota (its Woo label says "nu openbaar" or "niet meer openbaar").
+ */
+export type ChangeKind = 'ingevoegd' | 'verwijderd' | 'gewijzigd' | 'verplaatst' | 'cijfer' | 'gesplitst' | 'samengevoegd' | 'ongewijzigd';
 
 /** One changed block or footnote of the merged document. */
 export interface Change {
@@ -28,8 +32,10 @@ export interface Change {
   /** Where it is in the new revision (for a removed block: where it stood, the next block of the new revision). */
   file: string;
   line?: number;
-  /** For a beslisnota: whether the change is in the public (Woo) version, above the streep. */
+  /** For a beslisnota: whether the public (Woo) version shows the change (in either revision). */
   openbaar?: boolean;
+  /** For a beslisnota: what the change does to the public version (see WooLabel). */
+  woo?: WooLabel;
   counts: Counts;
   /** The merged block (or footnote text, list item, the paragraphs either side of a split) with the change marked. */
   element: Element;
@@ -109,7 +115,6 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
 
   // --- where each block stands: nearest heading, file and line in the new revision, side of the streep ----
   const tracker = new HeadingTracker();
-  let pastStreep = false;
   for (const { pair, items } of perSection) {
     const file = (pair.now ?? pair.old)!.file;
     // The new block nearest after and before each item (a removed block stands where the next new one does).
@@ -125,15 +130,11 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
     }
     items.forEach((item, k) => {
       const block = item.now ?? item.old;
-      if (block?.type === 'element') {
-        if (/^h[1-6]$/.test(block.tagName)) tracker.see(block);
-        if (block.tagName === 'div' && (block.properties.className as string[] | undefined)?.includes('streep')) pastStreep = true;
-      }
+      if (block?.type === 'element' && /^h[1-6]$/.test(block.tagName)) tracker.see(block);
       item.heading = tracker.label();
       item.number = tracker.number();
       item.file = file;
       item.line = lineOf(item.now) ?? lineOf(nextNow[k]) ?? lineOf(prevNow[k]);
-      item.openbaar = opts.woo ? !pastStreep : undefined;
     });
   }
 
@@ -161,6 +162,22 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
     match.direction = below ? 'naar hieronder' : 'naar hierboven';
   }
 
+  // --- Woo: what each change does to the public version, from both revisions' public parts -------------
+  const publicOld = opts.woo ? publicParts(oldDoc, (k) => rename.get(k) ?? `-${k}`) : undefined;
+  const publicNew = opts.woo ? publicParts(newDoc) : undefined;
+  if (publicOld && publicNew) {
+    for (const item of perSection.flatMap((s) => s.items)) {
+      const olds = item.regrouping?.old ?? (item.old ? [item.old] : []);
+      const news = item.regrouping?.now ?? (item.now ? [item.now] : []);
+      item.oldPublic = olds.length ? publicOld.blocks.has(olds[0]!) : undefined;
+      item.nowPublic = news.length ? publicNew.blocks.has(news[0]!) : undefined;
+      item.woo = wooLabel(olds.length ? { blocks: olds, public: item.oldPublic! } : undefined, news.length ? { blocks: news, public: item.nowPublic! } : undefined);
+    }
+  }
+  /** The label of one changed item of a list: its own words, on the sides of the streep its list stands. */
+  const partWoo = (item: Item, part: ListPart): WooLabel | undefined =>
+    item.woo === undefined ? undefined : wooLabel(part.old ? { blocks: [part.old], public: item.oldPublic ?? false } : undefined, part.now ? { blocks: [part.now], public: item.nowPublic ?? false } : undefined);
+
   // --- merge ------------------------------------------------------------------------------------------
   const blocks: ElementContent[] = [];
   const changes: Change[] = [];
@@ -180,16 +197,24 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
       for (const key of [...news.flatMap((b) => callKeys(b, rules)), ...olds.flatMap((b) => callKeys(b, rules))]) if (!noteHeading.has(key)) noteHeading.set(key, item);
       const merged = render(item, rules);
       if (!merged) continue;
+      // A block whose words are the same but which crossed the streep is a change to the public version.
+      if (!merged.change && (item.woo === 'nu openbaar' || item.woo === 'niet meer openbaar')) {
+        merged.change = 'ongewijzigd';
+        // The change bar of a changed block: its public status changed.
+        addClass(merged.element, 'diff-gewijzigd');
+        addClass(merged.element, item.woo === 'nu openbaar' ? 'diff-nu-openbaar' : 'diff-niet-meer-openbaar');
+      }
       blocks.push(merged.element, ...(merged.more ?? []));
       if (/^h[1-6]$/.test(merged.element.tagName)) mergedHeading = textOf(merged.element);
       if (!merged.change) continue;
       if (section.status === 'gelijk') section.status = 'gewijzigd';
       // A list reports each item that changed; any other block is one change.
-      const parts = merged.parts ?? [{ element: merged.element, shown: merged.shown, change: merged.change, counts: merged.counts }];
+      const parts: ListPart[] = merged.parts ?? [{ element: merged.element, shown: merged.shown, change: merged.change, counts: merged.counts }];
       for (const part of parts) {
         if (mergedHeading !== undefined) changedHeadings.set(mergedHeading, (changedHeadings.get(mergedHeading) ?? 0) + 1);
         const id = anchor(part.element, changes.length + 1);
         const line = part.line ?? item.line;
+        const woo = merged.parts ? partWoo(item, part) : item.woo;
         changes.push({
           id,
           kind: part.change,
@@ -197,7 +222,7 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
           ...(item.number ? { number: item.number } : {}),
           file: item.file!,
           ...(line ? { line } : {}),
-          ...(item.openbaar !== undefined ? { openbaar: item.openbaar } : {}),
+          ...(woo !== undefined ? { openbaar: isPublic(woo), woo } : {}),
           counts: part.counts,
           element: part.shown ?? part.element,
           ...(item.kind === 'moved-here' ? { movedFrom: item.movedFrom } : {}),
@@ -209,18 +234,26 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
 
   // --- footnotes: in the new numbering, then the removed ones -----------------------------------------
   const footnotes: NoteChange[] = [];
-  const noteChange = (key: string, label: string, element: Element, status: NoteChange['status'], counts: Counts, file: string, line: number | undefined) => {
-    footnotes.push({ label, status, element, counts });
+  /** A note's Woo label: public in a revision when a public block (or note) calls it there. */
+  const noteWoo = (key: string): WooLabel | undefined => {
+    if (!publicOld || !publicNew) return undefined;
+    const before = oldNotes.get(key);
+    const now = newNotes.get(key);
+    return wooLabel(before ? { blocks: before.content, public: publicOld.notes.has(key) } : undefined, now ? { blocks: now.content, public: publicNew.notes.has(key) } : undefined);
+  };
+  const noteChange = (key: string, label: string, element: Element, status: NoteChange['status'] | 'ongewijzigd', counts: Counts, file: string, line: number | undefined) => {
+    if (status !== 'ongewijzigd') footnotes.push({ label, status, element, counts });
+    const woo = noteWoo(key);
     const at = noteHeading.get(key);
     const text = element.children.find((c): c is Element => c.type === 'element' && c.tagName === 'div') ?? element;
     changes.push({
       id: String(element.properties.id),
-      kind: status === 'nieuw' ? 'ingevoegd' : status === 'verwijderd' ? 'verwijderd' : isFigureOnly(text) ? 'cijfer' : 'gewijzigd',
+      kind: status === 'nieuw' ? 'ingevoegd' : status === 'verwijderd' ? 'verwijderd' : status === 'ongewijzigd' ? 'ongewijzigd' : isFigureOnly(text) ? 'cijfer' : 'gewijzigd',
       heading: at?.heading ?? '',
       ...(at?.number ? { number: at.number } : {}),
       file,
       ...(line ? { line } : {}),
-      ...(at?.openbaar !== undefined ? { openbaar: at.openbaar } : {}),
+      ...(woo !== undefined ? { openbaar: isPublic(woo), woo } : {}),
       counts,
       element: text,
       note: label,
@@ -239,6 +272,7 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
     const d = diffInline(h('div', before.content), now, rules);
     const el = noteElement(note.number, String(note.number), d.element.children, d.changed ? ['diff-gewijzigd'] : []);
     if (d.changed) noteChange(note.key, String(note.number), el, 'gewijzigd', d.counts, note.file, note.line);
+    else if (noteWoo(note.key) === 'nu openbaar' || noteWoo(note.key) === 'niet meer openbaar') noteChange(note.key, String(note.number), el, 'ongewijzigd', d.counts, note.file, note.line);
     return el;
   });
   for (const note of removedNotes) {
@@ -269,7 +303,10 @@ interface Item {
   number?: string;
   file?: string;
   line?: number;
-  openbaar?: boolean;
+  /** For a beslisnota: whether the old and the new block are in the public version, and what the change does to it. */
+  oldPublic?: boolean;
+  nowPublic?: boolean;
+  woo?: WooLabel;
   seq?: number;
 }
 
@@ -393,6 +430,9 @@ interface Merged {
 /** One changed item of a list: the item (marked), what changed, the line it is on. */
 interface ListPart {
   element: Element;
+  /** The item in each revision (the change's Woo label compares them). */
+  old?: Element;
+  now?: Element;
   shown?: Element;
   change: ChangeKind;
   counts: Counts;
@@ -488,7 +528,8 @@ function diffList(old: Element, now: Element, rules: AtomRules): { element: Elem
     if (!merged) return;
     add(merged.counts);
     children.push(merged.element, ...(merged.more ?? []));
-    if (merged.change) parts.push({ element: merged.element, change: merged.change, counts: merged.counts, ...(merged.shown ? { shown: merged.shown } : {}), ...(line ? { line } : {}) });
+    const sides = { ...(item.old?.type === 'element' ? { old: item.old } : {}), ...(item.now?.type === 'element' ? { now: item.now } : {}) };
+    if (merged.change) parts.push({ element: merged.element, ...sides, change: merged.change, counts: merged.counts, ...(merged.shown ? { shown: merged.shown } : {}), ...(line ? { line } : {}) });
   });
   const element = structuredClone({ ...now, children: [] as ElementContent[] });
   element.children = children;
@@ -512,6 +553,6 @@ function diffItem(old: Element, now: Element, rules: AtomRules, line: number | u
     counts.deleted += l.counts.deleted;
   }
   // The item's own change shows its own words only; its anchor is the item.
-  const parts: ListPart[] = d.changed ? [{ element, ...(nested ? { shown: d.element } : {}), change: isFigureOnly(d.element) ? 'cijfer' : 'gewijzigd', counts: d.counts, ...(line ? { line } : {}) }] : [];
+  const parts: ListPart[] = d.changed ? [{ element, old: own(old), now: own(now), ...(nested ? { shown: d.element } : {}), change: isFigureOnly(d.element) ? 'cijfer' : 'gewijzigd', counts: d.counts, ...(line ? { line } : {}) }] : [];
   return { element, counts, parts: [...parts, ...lists.flatMap((l) => l.parts)] };
 }

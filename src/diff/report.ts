@@ -6,6 +6,7 @@ import type { ValueChange } from './data-diff.js';
 import type { Change, DocumentDiff } from './document-diff.js';
 import { CLASS } from '../paginate/contract.js';
 import { textOf } from '../markdown/to-html.js';
+import { WOO_TEXT, type WooLabel } from './woo-status.js';
 
 /** Everything a reviewer is told about the changes between two revisions. */
 export interface DiffReport {
@@ -31,8 +32,31 @@ function kindOf(c: Change): string {
   return c.kind === 'verplaatst' && c.movedFrom ? `verplaatst (uit “${c.movedFrom}”)` : c.kind;
 }
 
-function wooOf(c: { openbaar?: boolean }): string | undefined {
-  return c.openbaar === undefined ? undefined : c.openbaar ? 'ook in de openbare versie' : 'alleen intern';
+function wooOf(c: { openbaar?: boolean; woo?: WooLabel }): string | undefined {
+  if (c.woo) return WOO_TEXT[c.woo];
+  return c.openbaar === undefined ? undefined : c.openbaar ? WOO_TEXT.openbaar : WOO_TEXT.intern;
+}
+
+/** A change's Woo label in the change list; text that crossed the streep or a redaction's edge in bold. */
+function wooLabelOf(c: { openbaar?: boolean; woo?: WooLabel }, text: string): Element {
+  const crossed = c.woo === 'nu openbaar' || c.woo === 'niet meer openbaar';
+  return h('span', { className: [c.openbaar ? 'diff-openbaar' : 'diff-intern'] }, crossed ? [h('strong', text)] : [text]);
+}
+
+/**
+ * The change list's order: first the changes that make text public (what a Woo reviewer must see first), then
+ * every other change in reading order.
+ */
+function listed(changes: Change[]): Change[] {
+  return [...changes.filter((c) => c.woo === 'nu openbaar'), ...changes.filter((c) => c.woo !== 'nu openbaar')];
+}
+
+/** The headline's sentence on text whose public status changed, or nothing. */
+function crossed(changes: Change[]): string {
+  const now = changes.filter((c) => c.woo === 'nu openbaar').length;
+  const gone = changes.filter((c) => c.woo === 'niet meer openbaar').length;
+  const parts = [now ? `${plural(now, 'wijziging maakt', 'wijzigingen maken')} tekst openbaar die dat niet was (bovenaan de lijst)` : '', gone ? `${plural(gone, 'wijziging haalt', 'wijzigingen halen')} tekst uit de openbare versie` : ''];
+  return parts.filter(Boolean).map((p) => `Let op: ${p}.`).join(' ');
 }
 
 /**
@@ -63,11 +87,12 @@ export function summaryBlocks(r: DiffReport): Element[] {
   const all = counted(r);
   const woo = all.some((c) => c.openbaar !== undefined);
   rows.push(h('h2', 'Wijzigingen'));
+  const warning = woo ? crossed(changes) : '';
   rows.push(
-    h(
-      'p',
+    h('p', [
       `Van ${r.from} naar ${r.to}: ${plural(all.length, 'wijziging', 'wijzigingen')}. Ingevoegd is onderstreept, verwijderd is doorgehaald; een gewijzigde tabelcel toont oud → nieuw.${woo ? ` ${plural(all.filter((c) => c.openbaar).length, 'wijziging staat', 'wijzigingen staan')} ook in de openbare versie (boven de streep), ${all.filter((c) => c.openbaar === false).length} alleen in de interne.` : ''}`,
-    ),
+      ...(warning ? [' ', h('strong', warning)] : []),
+    ]),
   );
   if (changes.length) {
     rows.push(
@@ -76,12 +101,12 @@ export function summaryBlocks(r: DiffReport): Element[] {
         h('thead', h('tr', [h('th', { scope: 'col' }, 'Blz.'), h('th', { scope: 'col' }, 'Onderdeel'), h('th', { scope: 'col' }, 'Soort'), h('th', { scope: 'col' }, 'Tekst')])),
         h(
           'tbody',
-          changes.map((c) => {
+          listed(changes).map((c) => {
             const w = wooOf(c);
             return h('tr', [
               h('td', h('a', { className: [CLASS.pageRef], href: `#${c.id}`, dataVerwijzing: c.id }, '?')),
               h('td', h('a', { href: `#${c.id}` }, placeOf(c))),
-              h('td', [kindOf(c), ...(w ? [h('br'), h('span', { className: [c.openbaar ? 'diff-openbaar' : 'diff-intern'] }, w)] : [])]),
+              h('td', [kindOf(c), ...(w ? [h('br'), wooLabelOf(c, w)] : [])]),
               h('td', contextOf(c)),
             ]);
           }),
@@ -164,11 +189,15 @@ export function contextOf(c: Change, words = 14): ElementContent[] {
 export function summaryText(r: DiffReport, name: string): string {
   const lines = [`${name}: ${r.from} → ${r.to}`];
   if (!hasChanges(r)) return `${lines[0]}\n  no changes\n`;
+  const nowPublic = r.diff.changes.filter((c) => c.woo === 'nu openbaar');
+  if (nowPublic.length) lines.push(`  NOW PUBLIC: ${plural(nowPublic.length, 'change makes', 'changes make')} text public that was not (${nowPublic.map((c) => location(c.file, c.line)).join(', ')})`);
   for (const [heading, group] of byHeading(r.diff.changes.filter((c) => !c.note))) {
     const sum = (k: 'inserted' | 'deleted') => group.reduce((n, c) => n + c.counts[k], 0);
     const moved = group.filter((c) => c.kind === 'verplaatst').length;
     const woo = group.some((c) => c.openbaar !== undefined) ? (group.every((c) => c.openbaar) ? 'public' : group.every((c) => c.openbaar === false) ? 'internal only' : 'public and internal') : '';
-    const extra = [moved ? `${moved} moved` : '', woo].filter(Boolean).join(', ');
+    const nowPublic = group.filter((c) => c.woo === 'nu openbaar').length;
+    const noLonger = group.filter((c) => c.woo === 'niet meer openbaar').length;
+    const extra = [moved ? `${moved} moved` : '', woo, nowPublic ? `${nowPublic} now public` : '', noLonger ? `${noLonger} no longer public` : ''].filter(Boolean).join(', ');
     lines.push(`  ${heading.padEnd(48)} +${sum('inserted')} -${sum('deleted')} words${extra ? ` (${extra})` : ''}`);
   }
   for (const s of r.diff.sections) {
@@ -200,14 +229,16 @@ function byHeading(changes: Change[]): Map<string, Change[]> {
 export function wordDiffText(r: DiffReport, name: string): string {
   const out = [`${name}: ${r.from} → ${r.to}`];
   if (!hasChanges(r)) return `${out[0]}\nno changes\n`;
-  const where = (c: Change) => `${location(c.file, c.line)} ${c.kind}${c.openbaar === undefined ? '' : c.openbaar ? ', ook in de openbare versie' : ', alleen intern'}`;
+  const where = (c: Change) => `${location(c.file, c.line)} ${c.kind}${wooOf(c) ? `, ${wooOf(c)}` : ''}`;
+  const nowPublic = r.diff.changes.filter((c) => c.woo === 'nu openbaar');
+  if (nowPublic.length) out.push(`nu openbaar: ${plural(nowPublic.length, 'wijziging maakt', 'wijzigingen maken')} tekst openbaar die dat niet was — ${nowPublic.map((c) => location(c.file, c.line)).join(', ')}`);
   for (const [heading, group] of byHeading(r.diff.changes.filter((c) => !c.note))) {
     out.push('', `## ${heading}`);
     for (const c of group) out.push(where(c), marked(c.element));
   }
   for (const c of r.diff.changes.filter((x) => x.note)) {
     const status = r.diff.footnotes.find((n) => n.label === c.note)?.status;
-    out.push('', `## voetnoot ${c.note} (${status})`, where(c), marked(c.element));
+    out.push('', `## voetnoot ${c.note} (${status ?? 'tekst ongewijzigd'})`, where(c), marked(c.element));
   }
   for (const s of r.diff.sections) if (s.renamedFrom) out.push('', `## ${s.title}`, `renamed: ${s.renamedFrom} → ${basename(s.file)} (no words changed)`);
   if (r.facts.length || r.data.length) {
