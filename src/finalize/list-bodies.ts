@@ -1,4 +1,4 @@
-import type { UpdateObject } from './pdfa.js';
+import type { UpdateObject } from './pdf-syntax.js';
 
 export interface StoredObject {
   num: number;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { renumberStructureIds } from './stable-ids.js';
+import { decodePdfString, pdfString } from './pdf-syntax.js';
 import { archiveObjects } from './pdfa.js';
 import type { LinkTexts } from './link-contents.js';
 import { xmpDate } from './xmp.js';
@@ -106,28 +107,7 @@ function outlineTitles(text: string, headings: string[], bookmarks: Record<strin
   return out;
 }
 
-/** A PDF string as text: a literal string (with its escapes) or a hex string (UTF-16BE with a byte order mark, or bytes). */
-export function decodePdfString(token: string): string {
-  if (token.startsWith('<')) {
-    const bytes = Buffer.from(token.slice(1, -1), 'hex');
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2).swap16().toString('utf16le');
-    return bytes.toString('latin1');
-  }
-  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
-  const raw = token.slice(1, -1).replace(/\\([0-7]{1,3}|.)/gs, (_m, e: string) => (/^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (escapes[e] ?? e)));
-  const bytes = Buffer.from(raw, 'latin1');
-  return bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : raw;
-}
-
 /** D:YYYYMMDDHHmmSS+00'00' at noon UTC of the document's date. */
 export function pdfDate(iso: string): string {
   return `D:${iso.replaceAll('-', '')}120000+00'00'`;
-}
-
-/** A PDF text string: a literal string for plain ASCII, UTF-16BE with a byte order mark otherwise. */
-export function pdfString(value: string): string {
-  if (/^[\x20-\x7e]*$/.test(value)) return `(${value.replace(/[\\()]/g, (c) => `\\${c}`)})`;
-  let hex = 'FEFF';
-  for (let i = 0; i < value.length; i++) hex += value.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
 }

@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../paths.js';
-import { decodePdfString, pdfString } from './pdf-metadata.js';
+import { decodePdfString, pdfString, type UpdateObject } from './pdf-syntax.js';
 import { destinationKey, linkDescription, type LinkTexts } from './link-contents.js';
 import { xmpPacket, type XmpFacts } from './xmp.js';
 import { listBodies } from './list-bodies.js';
-
-/** An object of the incremental update: its number, generation and text (latin1: one character a byte). */
-export interface UpdateObject {
-  num: number;
-  gen: number;
-  text: string;
-}
 
 /**
  * What makes Chromium's tagged PDF a PDF/A-2b and PDF/UA-1 file, as objects of the incremental update that
