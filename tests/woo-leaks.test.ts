@@ -199,3 +199,23 @@ describe('a file with a tabel, a grafiek and redactions of addresses: built, the
     expect(existsSync(join(out(), 'beslisnota-openbaar.diwoo.xml'))).toBe(true);
   });
 });
+
+describe('a tabel and a grafiek in a file with a redaction (no address in it): both versions are built', () => {
+  it('the public version prints the table and the chart and a box for the passage, the internal one the passage', async () => {
+    const dir = scratchCopy(['content']);
+    addData(dir);
+    lak(['Volgens [[5.1.2e: de zqxalleen]] dalen de overvallen.', '', '```tabel', 'data: hic', 'jaren: 2020-2021', 'reeksen: [overvallen]', '```', '', '```grafiek', 'data: hic', 'jaren: 2011-2021', 'titel: Overvallen per jaar', '```'].join('\n'))(dir);
+    const r = voortgang(['build', '2023', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = join(dir, 'output', '2023');
+    const [intern, openbaar] = await Promise.all([pdfWords(join(out, 'beslisnota.pdf')), pdfWords(join(out, 'beslisnota-openbaar.pdf'))]);
+    expect(contains(openbaar.channels.everything, 'zqxalleen')).toBe(false);
+    expect(contains(intern.channels.pageText, 'zqxalleen')).toBe(true);
+    const text = openbaar.channels.pageText.replace(/\s+/g, ' ');
+    // 2020 and 2021 of the overvallen series (content/2022/data/hic.yaml: 907 and 676), and the chart's caption.
+    expect(text).toMatch(/907.*676/);
+    expect(text).toContain('Overvallen per jaar');
+    expect(text).toContain('Volgens 5.1.2e dalen de overvallen.');
+  });
+});
