@@ -65,6 +65,7 @@ describe('text that would reach the public version stops the build at its file:l
     // A7: near-miss spellings in the text.
     { name: 'single brackets [5.1.2e: …]', setup: lak('Tekst [5.1.2e: zqxsingle] eind.'), at: [LAK, '[5.1.2e: zqxsingle'], message: nearMiss('[5.1.2e:') },
     { name: 'full-width brackets ［［5.1.2e: …］］', setup: lak('Tekst ［［5.1.2e: zqxfull］］ eind.'), at: [LAK, '［［5.1.2e'], message: nearMiss('［［5.1.2e:') },
+    { name: 'one bracket and a mistyped ground [5.1.2.e: …]', setup: lak('Tekst [5.1.2.e: zqxtypo] eind.'), at: [LAK, '[5.1.2.e: zqxtypo'], message: nearMiss('[5.1.2.e:') },
     { name: 'brackets with a space between them [ [5.1.2e: …] ]', setup: lak('Tekst [ [5.1.2e: zqxspace] ] eind.'), at: [LAK, '[ [5.1.2e'], message: nearMiss('[ [5.1.2e:') },
     // B: below the streep, used above it.
     {

@@ -5,10 +5,11 @@
  * only in the text of a section (redaction.ts); everywhere else, and in a near-miss spelling, it is refused.
  *
  * What "looks like a redaction": a bracket — ASCII or full-width, single or double, with blanks between —
- * followed by a ground of article 5.1 or 5.2 and a colon (`[5.1.2e:`, `［［5.1.2e:`, `[ [5.2 :`), and any
+ * followed by a ground of article 5.1 or 5.2 — as written, or mistyped (`5.1.2.e`) — and a colon (`[5.1.2e:`,
+ * `［［5.1.2e:`, `[ [5.2 :`, `[5.1.2.e:`), and any
  * full-width double bracket (`［［`, `］］`), which no Dutch text uses.
  */
-const LOOKS_LIKE_REDACTION = /[[［][ \t\u00a0]*(?:[[［][ \t\u00a0]*)?5\.[12](?:\.\d[a-z]?)?[ \t\u00a0]*[:：]|［［|］］/gi;
+const LOOKS_LIKE_REDACTION = /[[［][ \t\u00a0]*(?:[[［][ \t\u00a0]*)?5\.[12][.\w]*[ \t\u00a0]*[:：]|［［|］］/gi;
 
 /** Where in `text` something looks like a redaction: index and what was written, in order. */
 export function redactionLookalikes(text: string): Array<{ index: number; written: string }> {
