@@ -20,7 +20,7 @@ const chartVersions = [
 
 // What reads source files (schemas, checks, the YAML parser, zod) and judges a layout's addresses: the key of
 // the cache of validated files (src/load/read-validated.ts) and of checked layout chrome (compose/check-layout-urls.ts).
-const sourceFormatFiles = ['src/validate/schemas.ts', 'src/validate/layout-schema.ts', 'src/validate/validate-layout.ts', 'src/validate/block-schemas.ts', 'src/validate/validate-sources.ts', 'src/load/dataset-from-yaml.ts', 'src/validate/validate-yaml.ts', 'src/validate/dataset-source.ts', 'src/load/dataset.ts', 'src/load/written-figures.ts', 'src/load/read-yaml.ts', 'src/load/plain-yaml.ts', 'src/compose/layout-urls.ts', 'src/compose/check-layout-urls.ts', 'src/markdown/check-links.ts', 'src/format/nl.ts', 'src/diwoo/tooi-schema.ts', 'src/diwoo/tooi.ts', 'src/diwoo/tooi-lists.json'];
+const sourceFormatFiles = ['src/validate/schemas.ts', 'src/validate/layout-schema.ts', 'src/validate/validate-layout.ts', 'src/validate/block-schemas.ts', 'src/validate/validate-sources.ts', 'src/load/dataset-from-yaml.ts', 'src/validate/validate-yaml.ts', 'src/validate/dataset-source.ts', 'src/load/dataset.ts', 'src/load/written-figures.ts', 'src/load/read-yaml.ts', 'src/load/plain-yaml.ts', 'src/load/yaml-text.ts', 'src/load/text-guard.ts', 'src/compose/layout-urls.ts', 'src/compose/check-layout-urls.ts', 'src/markdown/check-links.ts', 'src/format/nl.ts', 'src/diwoo/tooi-schema.ts', 'src/diwoo/tooi.ts', 'src/diwoo/tooi-lists.json'];
 const sourceFormatId = createHash('sha256')
   .update(['yaml', 'zod'].map((p) => `${p}@${JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version}`).join(' '))
   .update(sourceFormatFiles.map((f) => readFileSync(f, 'utf8')).join('\0'))

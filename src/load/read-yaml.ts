@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { SourceError } from '../errors.js';
 import { notPlainYaml, YAML_OPTIONS } from './plain-yaml.js';
+import { textProblem } from './yaml-text.js';
 
 export interface YamlSource {
   file: string;
@@ -42,6 +43,8 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlSourc
   // Checked before the value is made: an alias bomb is refused unexpanded.
   const plain = notPlainYaml(doc, text, lines);
   if (plain) throw new SourceError(file, plain.line + lineOffset, plain.column, plain.message);
+  const text_ = textProblem(doc, text, lines);
+  if (text_) throw new SourceError(file, text_.line + lineOffset, text_.column, text_.message);
   return { file, text, lineOffset, doc, lines, value: doc.toJS() };
 }
 

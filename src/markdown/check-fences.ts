@@ -1,6 +1,7 @@
 import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { SourceError } from '../errors.js';
+import { showInvisible } from '../load/text-guard.js';
 import { BLOCK_LIST, BLOCK_NAMES, blockName } from './block-names.js';
 import type { ParsedSection } from './parse-section.js';
 
@@ -24,7 +25,8 @@ export function checkFences(section: ParsedSection): SourceError[] {
     const start = node.position?.start;
     const end = node.position?.end;
     if (!start || !end) return;
-    const at = (message: string) => errors.push(new SourceError(section.file, start.line, start.column, message));
+    // What the user wrote is quoted with its invisible characters shown (```streep\u00a0): they are why it is no block.
+    const at = (message: string) => errors.push(new SourceError(section.file, start.line, start.column, showInvisible(message)));
     // A fenced block's node starts at its fence; an indented one's at its indentation.
     const open = /^(`{3,}|~{3,})/.exec(start.offset === undefined ? '' : section.text.slice(start.offset, start.offset + 64));
     if (!open) {

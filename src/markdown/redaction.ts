@@ -1,7 +1,10 @@
-import type { Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { Code, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { lineColumnAt, SourceError } from '../errors.js';
 import type { ParsedSection } from './parse-section.js';
+import { misplacedRedaction, redactionLookalikes, showInvisible } from '../load/text-guard.js';
+import { restoreAutolinkPositions } from './autolink-positions.js';
+import { blockName } from './block-names.js';
 import { WOO_GROUND_LIST, wooGround, type WooGround } from './woo-grounds.js';
 
 /**
@@ -58,16 +61,21 @@ const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis
 export function findRedactions(sections: ParsedSection[]): { sections: ParsedSection[]; errors: SourceError[] } {
   const errors: SourceError[] = [];
   const out = sections.map((section) => {
-    if (!section.text.includes('[[') && !section.text.includes(']]')) return section;
-    const tree = structuredClone(section.tree);
-    const openers = new Set<number>();
     const fail = (offset: number, message: string) => {
       const { line, column } = lineColumnAt(section.text, offset);
       errors.push(new SourceError(section.file, line, column, message));
     };
-    transform(tree, { section, fail, openers });
-    unreadOpeners(section, tree, openers, fail);
-    return { ...section, tree };
+    const openers = new Set<number>();
+    const reported = new Set<number>();
+    let tree = section.tree;
+    if (section.text.includes('[[') || section.text.includes(']]')) {
+      tree = structuredClone(section.tree);
+      restoreAutolinkPositions(tree, section.text);
+      transform(tree, { section, fail, openers });
+      unreadOpeners(section, tree, openers, reported, fail);
+    }
+    lookalikes(section, tree, openers, reported, fail);
+    return tree === section.tree ? section : { ...section, tree };
   });
   return { sections: out, errors };
 }
@@ -205,7 +213,7 @@ function bracketOffsets(node: Text, source: string): Map<number, { offset: numbe
  * is a link whose text is `[5.1.2e: x]` — and would print: refused. Code (``` blocks, `inline code`) and
  * comments are not looked at.
  */
-function unreadOpeners(section: ParsedSection, tree: Root, openers: Set<number>, fail: Scan['fail']): void {
+function unreadOpeners(section: ParsedSection, tree: Root, openers: Set<number>, reported: Set<number>, fail: Scan['fail']): void {
   const skip: Array<[number, number]> = [];
   visit(tree, (n) => {
     if ((n.type === 'code' || n.type === 'inlineCode' || n.type === 'html') && n.position?.start.offset !== undefined && n.position.end.offset !== undefined) skip.push([n.position.start.offset, n.position.end.offset]);
@@ -216,7 +224,43 @@ function unreadOpeners(section: ParsedSection, tree: Root, openers: Set<number>,
     if (slashes % 2 === 1 || openers.has(m.index) || skip.some(([a, b]) => m.index >= a && m.index < b)) continue;
     // In `[[[`, the redaction's opener may be the second pair.
     if (openers.has(m.index + 1) || openers.has(m.index - 1)) continue;
+    reported.add(m.index);
     fail(m.index, `this [[ is not read as a redaction: Markdown reads it as a link (brackets followed by (…) or [, or a link's text) and would print the passage — ${FORM}, with nothing right after its ]]`);
+  }
+}
+
+/**
+ * Whatever looks like a redaction (text-guard.ts) but was not read as one prints as written: refused, at most
+ * once a line. Inside a block's fields, the streep's sentence or inline code, a redaction is never read (only
+ * the text of a section is redacted); in the text, a near-miss spelling (`[5.1.2e: …]`, full-width `［［`,
+ * `[ [`) is not one. Comments (never printed) and escaped brackets (`\[`) are left alone.
+ */
+function lookalikes(section: ParsedSection, tree: Root, openers: Set<number>, reported: Set<number>, fail: Scan['fail']): void {
+  const found = redactionLookalikes(section.text);
+  if (!found.length) return;
+  const places: Array<{ from: number; to: number; where: string | null }> = [];
+  visit(tree, (n) => {
+    const from = n.position?.start.offset;
+    const to = n.position?.end.offset;
+    if (from === undefined || to === undefined) return;
+    if (n.type === 'html') places.push({ from, to, where: null });
+    else if (n.type === 'inlineCode') places.push({ from, to, where: 'inline code (`…`)' });
+    else if (n.type === 'code') {
+      const name = blockName(n);
+      places.push({ from, to, where: name === 'streep' ? "the streep's sentence" : name ? `a ${name} block's fields` : 'a code block' });
+    }
+  });
+  const lines = new Set<number>();
+  for (const { index, written } of found) {
+    let slashes = 0;
+    while (section.text[index - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2 === 1 || reported.has(index) || openers.has(index) || openers.has(index + 1)) continue;
+    const place = places.find((p) => index >= p.from && index < p.to);
+    if (place?.where === null) continue;
+    const { line } = lineColumnAt(section.text, index);
+    if (lines.has(line)) continue;
+    lines.add(line);
+    fail(index, place ? misplacedRedaction(place.where) : `"${showInvisible(written)}" looks like the start of a redaction but is not one, and would be printed as written — ${FORM}: two ASCII brackets, nothing between them (to print the bracket, write \\[)`);
   }
 }
 
@@ -255,11 +299,26 @@ export function removeRedacted(sections: ParsedSection[]): ParsedSection[] {
   return sections.map((section) => {
     if (!hasRedaction(section.tree)) return section;
     const tree = structuredClone(section.tree);
+    keepBlocks(section.tree, tree);
     visit(tree, 'redaction', (node, index, parent) => {
       if (!parent || index === undefined) return;
       parent.children[index] = { type: 'redactionBox', ground: node.ground, length: plainText(node).length, ...(node.position ? { position: node.position } : {}) } as never;
     });
     return { ...section, tree };
+  });
+}
+
+/**
+ * The copy keeps the original `code` nodes (the blocks: streep, tabel, grafiek), which hold no redaction: their
+ * validated fields and drawn figures are looked up by node (block-specs.ts, grafiek/figure.ts).
+ */
+function keepBlocks(original: Root, copy: Root): void {
+  const blocks: Code[] = [];
+  visit(original, 'code', (node) => void blocks.push(node));
+  let i = 0;
+  visit(copy, 'code', (_node, index, parent) => {
+    if (parent && index !== undefined) parent.children[index] = blocks[i]!;
+    i++;
   });
 }
 

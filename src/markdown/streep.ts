@@ -1,6 +1,6 @@
-import type { Code, Nodes, Root, RootContent } from 'mdast';
+import type { Code, Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { location, SourceError } from '../errors.js';
+import { lineColumnAt, location, SourceError } from '../errors.js';
 import { blockName } from './block-names.js';
 import type { ParsedSection } from './parse-section.js';
 
@@ -71,30 +71,64 @@ export function findStreep(sections: ParsedSection[]): { section: number; index:
 }
 
 /**
- * The sections of the public version: everything up to and including the streep. Footnote definitions of the
- * streep's file stay when a call above the streep uses them; every other node below it is gone.
+ * The sections of the public version: everything up to and including the streep; every node below it is gone,
+ * footnote and link definitions too (one that a call above the streep uses is an error: streepReferences).
  */
 export function aboveStreep(sections: ParsedSection[]): ParsedSection[] {
   const at = findStreep(sections);
   if (!at) return sections;
   const cut = sections[at.section]!;
-  const kept: RootContent[] = cut.tree.children.slice(0, at.index + 1).filter((n) => n.type !== 'footnoteDefinition');
-  const called = new Set<string>();
-  visit({ type: 'root', children: kept } as Root, 'footnoteReference', (ref) => void called.add(ref.identifier));
-  // Definitions may be called from inside other kept definitions: follow them until nothing new is added.
-  const definitions = cut.tree.children.filter((n) => n.type === 'footnoteDefinition');
-  const keptDefinitions = new Set<RootContent>();
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const def of definitions) {
-      if (keptDefinitions.has(def) || !called.has(def.identifier)) continue;
-      keptDefinitions.add(def);
-      visit(def, 'footnoteReference', (ref) => void called.add(ref.identifier));
-      grew = true;
-    }
-  }
-  const tree: Root = { ...cut.tree, children: [...kept, ...definitions.filter((d) => keptDefinitions.has(d))] };
+  const tree: Root = { ...cut.tree, children: cut.tree.children.slice(0, at.index + 1) };
   return [...sections.slice(0, at.section), { ...cut, tree }];
+}
+
+/**
+ * "Alles onder deze streep wordt verwijderd": nothing written below the streep may reach the public version by
+ * a reference from above it. A footnote called above the streep whose definition is written below it (at the
+ * top level, or nested in a quote or a list) and a link reference (`[tekst][ref]`) above it whose definition
+ * (`[ref]: adres`) is below it are errors, at the definition: the note's text or the link's address would be
+ * published — or, left out, the call would print as its raw brackets.
+ */
+export function streepReferences(sections: ParsedSection[]): SourceError[] {
+  const section = sections.find((s) => s.tree.children.some(isStreep));
+  if (!section) return [];
+  const index = section.tree.children.findIndex(isStreep);
+  const above: Root = { type: 'root', children: section.tree.children.slice(0, index) };
+  const below: Root = { type: 'root', children: section.tree.children.slice(index + 1) };
+  const notesAbove = new Set<string>();
+  const linksAbove = new Set<string>();
+  const definedAbove = new Set<string>();
+  visit(above, (n) => {
+    if (n.type === 'footnoteReference') notesAbove.add(n.identifier);
+    if (n.type === 'linkReference' || n.type === 'imageReference') linksAbove.add(n.identifier);
+    if (n.type === 'definition') definedAbove.add(n.identifier);
+  });
+  const errors: SourceError[] = [];
+  visit(below, (n) => {
+    const at = (message: string) => errors.push(new SourceError(section.file, n.position?.start.line, n.position?.start.column, message));
+    if (n.type === 'footnoteDefinition' && notesAbove.has(n.identifier)) at(`the note [^${n.label ?? n.identifier}] called above the streep is written below it, and everything below the streep is left out of the public version — move its definition above the streep`);
+    if (n.type === 'definition' && linksAbove.has(n.identifier) && !definedAbove.has(n.identifier)) at(`the link reference [${n.label ?? n.identifier}] used above the streep is defined below it, and everything below the streep is left out of the public version — move the definition [${n.label ?? n.identifier}]: … above the streep`);
+  });
+  return errors;
+}
+
+/**
+ * A streep fence inside an HTML comment (`<!-- ```streep … -->`) is no streep: the comment hides it, and the
+ * public version would print everything below it. Refused at the fence's line, in any case, with backticks or
+ * tildes.
+ */
+export function streepInComment(section: ParsedSection): SourceError[] {
+  const errors: SourceError[] = [];
+  visit(section.tree, 'html', (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    for (const m of section.text.slice(start, end).matchAll(/(?:`{3,}|~{3,})[ \t]*streep/gi)) {
+      const { line, column } = lineColumnAt(section.text, start + m.index);
+      errors.push(new SourceError(section.file, line, column, 'a streep inside an HTML comment (<!-- … -->) is no streep: the comment hides it, and the public version would print everything below it — take the streep out of the comment (or delete it from the comment)'));
+    }
+  });
+  return errors;
 }
 
 /**

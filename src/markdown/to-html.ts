@@ -19,7 +19,7 @@ import { drawFigures } from './grafiek/figure.js';
 import { blockSpecs, type BlockSpec } from './block-specs.js';
 import type { Tabel } from '../validate/block-schemas.js';
 import { resolveDataRefs } from './data-refs.js';
-import { aboveStreep, checkStreep, findStreep, streepNotAllowed, STREEP } from './streep.js';
+import { aboveStreep, checkStreep, findStreep, streepInComment, streepNotAllowed, streepReferences, STREEP } from './streep.js';
 import { blockName } from './block-names.js';
 import { findRedactions, groundsUsed, redactionsNotAllowed, removeRedacted } from './redaction.js';
 import { markedRedaction, redactionBoxes } from './redaction-hast.js';
@@ -104,7 +104,7 @@ export async function sectionsToHast(
 ): Promise<DocumentHast> {
   const redacted = findRedactions(await parseSections(sources));
   const all = redacted.sections;
-  const errors = [...all.flatMap(checkSection), ...all.flatMap(checkLinks), ...all.flatMap(checkFences), ...all.flatMap(checkSizes), ...all.flatMap(checkStreep), ...redacted.errors];
+  const errors = [...all.flatMap(checkSection), ...all.flatMap(checkLinks), ...all.flatMap(checkFences), ...all.flatMap(checkSizes), ...all.flatMap(checkStreep), ...all.flatMap(streepInComment), ...streepReferences(all), ...redacted.errors];
   if (opts.streep === false) errors.push(...streepNotAllowed(all));
   if (opts.lakken === false) errors.push(...redactionsNotAllowed(all));
   // The whole document is checked whichever part is printed: a public version never hides a broken source.
