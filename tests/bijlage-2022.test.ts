@@ -30,7 +30,7 @@ function sourceHeadings(): { level: number; text: string }[] {
     .map((l) => ({ level: l.indexOf(' '), text: l.replace(/^#+ /, '').replace(/^\*(.*)\*$/, '$1') }));
 }
 
-interface TocEntry { text: string; printed: number; target: number; targetY: number }
+interface TocEntry { text: string; printed: number; target: number; targetY: number; lines: number; pageNumberOnLastLine: boolean; numberOnFirstLine: boolean }
 
 /** The table of contents as printed: each link on its pages, the text inside it and the page it goes to. */
 async function readToc(file: string): Promise<TocEntry[]> {
@@ -48,7 +48,15 @@ async function readToc(file: string): Promise<TocEntry[]> {
       const runs = text[i - 1]!.runs.filter((r) => height - r.top >= y1! - 1 && height - r.top <= y2! + 1);
       const words = squash(runs.map((r) => r.str).join(' '));
       const m = /^(.*?)\s*(\d+)$/.exec(words)!;
-      entries.push({ text: m[1]!, printed: Number(m[2]), target, targetY: dest[3] as number });
+      // Where the entry's lines are: the page number is the rightmost run of digits, a heading number its leftmost run.
+      const tops = [...new Set(runs.map((r) => Math.round(r.top)))].sort((a, b) => a - b).filter((t, k, all) => k === 0 || t - all[k - 1]! > 2);
+      const pageNumber = runs.filter((r) => /^\d+$/.test(r.str.trim())).sort((a, b) => b.x - a.x)[0]!;
+      const first = [...runs].sort((a, b) => a.x - b.x)[0]!;
+      entries.push({
+        text: m[1]!, printed: Number(m[2]), target, targetY: dest[3] as number, lines: tops.length,
+        pageNumberOnLastLine: Math.abs(pageNumber.top - tops[tops.length - 1]!) <= 2,
+        numberOnFirstLine: !/^\d/.test(m[1]!) || Math.abs(first.top - tops[0]!) <= 2,
+      });
     }
   }
   await doc.destroy();
@@ -93,6 +101,17 @@ describe('the Actieprogramma Taskforce Overvallen 2022-2026, as printed', () => 
       const height = 297 * (72 / 25.4);
       const at = squash(page.runs.filter((r) => height - r.top <= e.targetY + 1 && height - r.top >= e.targetY - 45).map((r) => r.str).join(' '));
       expect(at.startsWith(e.text.slice(0, 30)), `${e.text} on page ${e.target}: "${at.slice(0, 80)}"`).toBe(true);
+    }
+  });
+
+  it('prints a wrapped contents entry with its number on the first line and its dots and page number on the last', async () => {
+    const toc = await readToc(pdfFile);
+    const wrapped = toc.filter((e) => e.lines > 1);
+    // Headings longer than the column wrap (2. Ontwikkelingen aard en omvang overvallen, straatroven en ram- en plofkraken).
+    expect(wrapped.map((e) => e.text)).toContain('2. Ontwikkelingen aard en omvang overvallen, straatroven en ram- en plofkraken');
+    for (const e of toc) {
+      expect(e.pageNumberOnLastLine, `${e.text}: page number not on its last line`).toBe(true);
+      expect(e.numberOnFirstLine, `${e.text}: heading number not on its first line`).toBe(true);
     }
   });
 
