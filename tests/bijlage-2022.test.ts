@@ -115,6 +115,22 @@ describe('the Actieprogramma Taskforce Overvallen 2022-2026, as printed', () => 
     }
   });
 
+  it('keeps a paragraph that ends in ":" on the page where the list it introduces begins', () => {
+    // From the sources: every paragraph ending in ":" followed by a list; its last words and the list's first words.
+    const plain = (md: string) => squash(md.replace(/\[\^[^\]]+\]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').replace(/^\s*(?:[-*]|\d+\.)\s+/, ''));
+    const pairs = readdirSync(SECTIONS).sort().flatMap((f) => {
+      const lines = readFileSync(join(SECTIONS, f), 'utf8').split('\n');
+      return lines.flatMap((l, i) => (/:\s*$/.test(l) && !/^\s*(?:[-*#|]|\d+\.)/.test(l) && lines[i + 1]?.trim() === '' && /^\s*(?:[-*]|\d+\.)\s/.test(lines[i + 2] ?? '') ? [{ at: `${f}:${i + 1}`, end: plain(l).split(' ').slice(-4).join(' '), list: plain(lines[i + 2]!).split(' ').slice(0, 4).join(' ') }] : []));
+    });
+    expect(pairs.length).toBe(6); // 03-resultaten.md: 4, 07-concrete-maatregelen.md: 2
+    const bare = (t: string) => t.replace(/\s+/g, ''); // runs of one line may be joined with or without a space
+    const pageOf = (words: string) => pages.findIndex((p) => bare(pageText(p)).includes(bare(words))) + 1;
+    for (const { at, end, list } of pairs) {
+      expect(pageOf(end), `${at}: "${end}"`).toBeGreaterThan(0);
+      expect(pageOf(list), `${at}: the list after "${end}" starts with "${list}"`).toBe(pageOf(end));
+    }
+  });
+
   it('starts the title page and the contents on pages of their own; notes are printed at the foot of their call\'s page', () => {
     expect(pageText(pages[1]!)).toContain('Inhoud');
     const title = pages.findIndex((p, i) => i > 1 && pageText(p).includes('Actieprogramma aanpak overvallen 2022-2026 De Taskforce Overvallen'));

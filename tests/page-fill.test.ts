@@ -49,9 +49,11 @@ interface Expected {
 }
 
 const BESLISNOTA: Expected[] = [
-  { page: 1, rule: 'orphans', next: { words: 'De inzet op de aanpak', is: 'paragraph' }, maxMm: 0, why: 'the page is full to its last line ("De brief wordt ondertekend …" under "3. Kernpunten"); the list that follows cannot put 2 lines of its first item on it' },
-  { page: 2, next: { words: 'consequenties. Wel wordt de voortgang', is: 'continuation', lines: 2 }, maxMm: 1.8, why: 'full: the paragraph under "4.3 Juridische overwegingen" splits between lines' },
-  { page: 3, rule: 'keep-with-next', next: { words: '4.6 Uitvoering', is: 'heading' }, maxMm: 16.1, why: 'after the list of 4.5, 2 lines of the paragraph under "4.6 Uitvoering" do not fit with the heading above them, so the heading goes along' },
+  // Page 1 was full to its last line (0 mm) until a paragraph ending in ":" kept with the list it introduces
+  // (the house style): "De brief wordt ondertekend … het volgende:" now goes to page 2 with its list and its heading.
+  { page: 1, rule: 'keep-with-next', next: { words: '3. Kernpunten', is: 'heading' }, maxMm: 16.6, why: 'the paragraph under "3. Kernpunten" ends in ":" and keeps with the list it introduces, which does not fit on the page; it goes along, and the heading above it' },
+  { page: 2, rule: 'unsplittable', next: { words: '4.3 Juridische overwegingen', is: 'heading' }, maxMm: 6.6, why: 'the heading "4.3 Juridische overwegingen" (its line and the blank line above it) does not fit in what is left above the footnotes' },
+  { page: 3, rule: 'unsplittable', next: { words: '4.6 Uitvoering', is: 'heading' }, maxMm: 1.8, why: 'after the list of 4.5 the heading "4.6 Uitvoering" does not fit' },
 ];
 
 const EXPECTED: Record<string, Expected[]> = {

@@ -309,7 +309,22 @@ function convert(section: ParsedSection, tree: Root, ctx: ConvertContext): Eleme
       },
     },
   }) as HastRoot;
-  return hast.children.filter((c): c is ElementContent => c.type !== 'doctype' && !(c.type === 'text' && c.value.trim() === ''));
+  const blocks = hast.children.filter((c): c is ElementContent => c.type !== 'doctype' && !(c.type === 'text' && c.value.trim() === ''));
+  keepIntroductionsWithLists(blocks);
+  return blocks;
+}
+
+/**
+ * A paragraph that ends in ":" introduces the list after it: it keeps with it (the DOM contract's keep-with-next),
+ * so that it never ends a page with its list on the next (as the Rijkshuisstijl letters are set).
+ */
+function keepIntroductionsWithLists(blocks: ElementContent[]): void {
+  const elements = blocks.filter((b): b is Element => b.type === 'element');
+  elements.forEach((el, i) => {
+    const next = elements[i + 1];
+    if (el.tagName !== 'p' || (next?.tagName !== 'ul' && next?.tagName !== 'ol') || !textOf(el).trimEnd().endsWith(':')) return;
+    el.properties = { ...el.properties, className: [...((el.properties.className as string[] | undefined) ?? []), CLASS.keepWithNext] };
+  });
 }
 
 

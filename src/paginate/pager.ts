@@ -499,7 +499,8 @@ function noteGap(page: Page): number {
 }
 
 function keepsWithNext(el: Element): boolean {
-  return HEADINGS.has(el.tagName) || el.classList.contains(CLASS.keepWithNext);
+  // The first part of a split paragraph is not where it ends: only its last part keeps with what follows.
+  return HEADINGS.has(el.tagName) || (el.classList.contains(CLASS.keepWithNext) && !el.classList.contains(CLASS.split));
 }
 
 function keepsWithPrevious(el: Element): boolean {
