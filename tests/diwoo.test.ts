@@ -190,6 +190,31 @@ describe('Woo facts in the sources', () => {
     expect(existsSync(join(dir, 'out', '2023', 'beslisnota-openbaar.pdf'))).toBe(false);
   });
 
+  it('the public record names only what is published: an annex of a memo, whose titles no version prints, is not in it', () => {
+    const dir = scratchCopy(['content']);
+    const data = join(dir, 'content', '2023', 'beslisnota.yaml');
+    writeFileSync(data, `${readFileSync(data, 'utf8')}bijlagestukken:\n  - extern: "Vertrouwelijk advies Zqxlandsadvocaat"\n`);
+    const r = voortgang(['build', '2023', '--content', join(dir, 'content'), '--output', join(dir, 'out')], { cwd: dir });
+    expect(r.stderr).toBe('');
+    const out = join(dir, 'out', '2023');
+    for (const f of ['beslisnota-openbaar.diwoo.xml', 'beslisnota-openbaar.html', 'beslisnota-openbaar.pdf.mdto.xml']) expect(readFileSync(join(out, f), 'utf8'), f).not.toContain('Zqxlandsadvocaat');
+    // The letter, public as a whole, names the annexes it is sent with (the Ecorys report of content/2022).
+    expect(readFileSync(join(output, '2022', 'kamerbrief.diwoo.xml'), 'utf8')).toContain('Ecorys');
+  });
+
+  it('a kenmerk cannot be marked intern in a layout: it identifies the public version too', () => {
+    const dir = scratchCopy(['content', 'templates']);
+    const kind = join(dir, 'templates', 'beslisnota', 'layout.yaml');
+    const text = readFileSync(kind, 'utf8').replace(/^(  kenmerk:\n    type: kenmerk\n)/m, '$1    intern: true\n');
+    expect(text).toContain('    intern: true\n    beschrijving: Ons kenmerk');
+    writeFileSync(kind, text);
+    const line = text.split('\n').findIndex((l) => l === '    intern: true') + 1;
+    const r = voortgang(['build', '2023', '--content', join(dir, 'content'), '--templates', join(dir, 'templates'), '--output', join(dir, 'out')], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^templates/beslisnota/layout\\.yaml:${line}:\\d+: .*a kenmerk cannot be intern: it identifies the document in the public version too`, 'm'));
+    expect(existsSync(join(dir, 'out', '2023', 'beslisnota-openbaar.pdf'))).toBe(false);
+  });
+
   it('a sender under a former name gives its ministry\'s URI (tooi:): the 2015 letter of the Ministerie van Veiligheid en Justitie', async () => {
     const fixture = join(ROOT, 'tests', 'fixtures', 'archief', 'content');
     expect(yamlOf(join(fixture, 'afzenders', 'dgsb.yaml')).ministerie).toBe('Ministerie van Veiligheid en Justitie');

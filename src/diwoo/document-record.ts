@@ -21,6 +21,7 @@ export async function diwooRecordOf(sources: DocumentSources, versionName: strin
     const at = (await import('../validate/validate-sources.js')).positionOf(sources.dataFile, await readSourceText(sources.dataFile, paths.content), ['woo']);
     throw new SourceError(sources.dataFile, at.line, at.col, `woo: a ${brief.soort} gets no DiWoo record — its kind has no woo facts (${relative(process.cwd(), sources.layout.file)}); remove woo: here, or give the kind its woo: informatiecategorie, documentsoort and handeling`);
   }
+  const publicAsAWhole = sources.layout.descriptor.versies.every((v) => v.openbaar);
   const facts: DiwooFacts = {
     loc: address(brief, `${versionName}.pdf`),
     title: brief.onderwerp,
@@ -30,15 +31,20 @@ export async function diwooRecordOf(sources: DocumentSources, versionName: strin
     documentsoort: brief.woo?.documentsoort ?? kind.documentsoort,
     handeling: kind.handeling,
     datum: brief.datum,
-    bijlagen: await Promise.all(
-      (brief.bijlagestukken ?? []).map(async (stuk) => {
-        if ('extern' in stuk) return { label: stuk.extern };
-        const other = await loadBrief(paths.content, join(paths.content, sources.year, `${stuk.document}.yaml`), paths.templates);
-        const published = other.layout.descriptor.versies.find((v) => v.openbaar);
-        // The address of the bijlage's public PDF: where it is published itself, else beside this document.
-        return { label: other.brief.onderwerp, resource: published ? address(other.brief.woo?.url ? other.brief : brief, `${stuk.document}${published.achtervoegsel}.pdf`) : undefined };
-      }),
-    ),
+    bijlagen: (
+      await Promise.all(
+        (brief.bijlagestukken ?? []).map(async (stuk) => {
+          // The record names only what is published: the titles of a memo's annexes are printed nowhere, so an
+          // external annex is named only by a document that is public as a whole (a letter sent with it).
+          if ('extern' in stuk) return publicAsAWhole ? { label: stuk.extern } : undefined;
+          const other = await loadBrief(paths.content, join(paths.content, sources.year, `${stuk.document}.yaml`), paths.templates);
+          const published = other.layout.descriptor.versies.find((v) => v.openbaar);
+          if (!published) return undefined;
+          // The address of the bijlage's public PDF: where it is published itself, else beside this document.
+          return { label: other.brief.onderwerp, resource: address(other.brief.woo?.url ? other.brief : brief, `${stuk.document}${published.achtervoegsel}.pdf`) };
+        }),
+      )
+    ).filter((b) => b !== undefined),
   };
   return diwooRecord(facts);
 }

@@ -39,7 +39,9 @@ const factSpec: z.ZodType<FactSpec> = z.lazy(() =>
       leeg: z.string().optional(),
     })
     .strict()
-    .refine((f) => f.type !== 'object' || f.velden !== undefined, { message: 'an object fact lists its fields under velden' }),
+    .refine((f) => f.type !== 'object' || f.velden !== undefined, { message: 'an object fact lists its fields under velden' })
+    // The kenmerk identifies the document in every version: the PDF's metadata and its DiWoo and MDTO records name it.
+    .refine((f) => !(f.type === 'kenmerk' && f.intern), { message: 'a kenmerk cannot be intern: it identifies the document in the public version too (its metadata, its DiWoo and MDTO records) — remove intern here', path: ['intern'] }),
 );
 
 /** The facts every kind of document has; a descriptor may not redefine them. */
