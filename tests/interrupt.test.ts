@@ -40,20 +40,23 @@ describe('a stop from outside waits for the files being replaced (src/interrupt.
     writeFileSync(join(dir, 'brief.html'), 'old html');
     void interrupt.uninterrupted(() => new Promise(() => undefined)); // a write of another document, under way
     interrupt.stopWhenSafe(143, () => undefined);
-    await expect(writeTogether([{ path: join(dir, 'brief.pdf'), data: 'new pdf' }, { path: join(dir, 'brief.html'), data: 'new html' }])).rejects.toBeInstanceOf(interrupt.Stopping);
+    writeFileSync(join(dir, 'brief.diwoo.xml'), 'old record');
+    await expect(writeTogether([{ path: join(dir, 'brief.pdf'), data: 'new pdf' }, { path: join(dir, 'brief.html'), data: 'new html' }], { remove: [join(dir, 'brief.diwoo.xml')] })).rejects.toBeInstanceOf(interrupt.Stopping);
     expect(readFileSync(join(dir, 'brief.pdf'), 'utf8')).toBe('old pdf');
     expect(readFileSync(join(dir, 'brief.html'), 'utf8')).toBe('old html');
-    expect(readdirSync(dir).sort()).toEqual(['brief.html', 'brief.pdf']);
+    // A file that goes with the new ones (an old record) is removed only with them.
+    expect(readdirSync(dir).sort()).toEqual(['brief.diwoo.xml', 'brief.html', 'brief.pdf']);
   });
 
   it('a stopped command exits as the README says: 130 (Ctrl-C), 143 (SIGTERM), 129 (its terminal closed)', () => {
     expect(interrupt.STOP_SIGNALS.map(interrupt.stoppedExitCode)).toEqual([130, 143, 129]);
   });
 
-  it('without a stop, both files are replaced', async () => {
+  it('without a stop, both files are replaced, and a file that goes with them is removed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'voortgang-interrupt-'));
     writeFileSync(join(dir, 'brief.pdf'), 'old pdf');
-    await writeTogether([{ path: join(dir, 'brief.pdf'), data: 'new pdf' }, { path: join(dir, 'brief.html'), data: 'new html' }]);
+    writeFileSync(join(dir, 'brief.diwoo.xml'), 'old record');
+    await writeTogether([{ path: join(dir, 'brief.pdf'), data: 'new pdf' }, { path: join(dir, 'brief.html'), data: 'new html' }], { remove: [join(dir, 'brief.diwoo.xml')] });
     expect(readFileSync(join(dir, 'brief.pdf'), 'utf8')).toBe('new pdf');
     expect(readFileSync(join(dir, 'brief.html'), 'utf8')).toBe('new html');
     expect(readdirSync(dir).sort()).toEqual(['brief.html', 'brief.pdf']);

@@ -11,7 +11,7 @@ import type { BuildPaths, PreparedDocument } from './prepare-document.js';
 import type { Preparer } from './preparer.js';
 import { stopwatch } from '../timings.js';
 import { sourceHash } from './source-hash.js';
-import { diwooFileOf, removeStaleRecords } from '../diwoo/sidecar-file.js';
+import { diwooFileOf } from '../diwoo/sidecar-file.js';
 
 export type { BuildPaths } from './prepare-document.js';
 
@@ -47,10 +47,10 @@ export async function buildDocument(paths: BuildPaths, year: string, dataFile: s
   }
   // Every version's PDF and HTML (and a public version's DiWoo record) together: all are replaced, or none.
   await copyFonts(paths.output);
-  await writeTogether(printed.flatMap((p) => p.files(paths.output)));
-  const built = printed.map((p) => p.built(paths.output));
-  await removeStaleRecords(built);
-  return built;
+  // A version written without a record loses the one an earlier build left beside its PDF, in the same step.
+  const stale = docs.filter((d) => d.diwoo === undefined).map((d) => diwooFileOf(join(paths.output, d.year, `${d.name}.pdf`)));
+  await writeTogether(printed.flatMap((p) => p.files(paths.output)), { remove: stale });
+  return printed.map((p) => p.built(paths.output));
 }
 
 async function printVersion(doc: PreparedDocument, dataFile: string, renderer: Promise<Renderer>, hash: Promise<string>) {

@@ -17,7 +17,7 @@ export interface OutputFile {
  * build of the same document left behind (its process gone) are removed first. A stop from outside (Ctrl-C,
  * SIGTERM) waits for the renames (src/interrupt.ts), and the temporary files go with the process.
  */
-export async function writeTogether(files: OutputFile[]): Promise<void> {
+export async function writeTogether(files: OutputFile[], opts: { remove?: string[] } = {}): Promise<void> {
   for (const dir of new Set(files.map((f) => dirname(f.path)))) {
     await prepareFolder(dir);
     await removeStale(dir, files.filter((f) => dirname(f.path) === dir).map((f) => basename(f.path)));
@@ -45,6 +45,8 @@ export async function writeTogether(files: OutputFile[]): Promise<void> {
         for (const t of done) await rename(t.old, t.path).catch(() => rm(t.path, { force: true }));
         throw err;
       }
+      // Files that go with the new ones (a record the new version no longer has): once every rename succeeded.
+      for (const path of opts.remove ?? []) await rm(path, { force: true });
     });
   } finally {
     for (const t of temps) {
