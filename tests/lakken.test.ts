@@ -1,8 +1,9 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, scratchCopy, voortgang } from './helpers/cli.js';
+import { scratchCopy, voortgang } from './helpers/cli.js';
 import { CHANNELS, contains, pdfWords, type Channel, type PdfWords } from './helpers/pdf-words.js';
+import { refusedBuilds } from './helpers/refused-builds.js';
 
 /**
  * Lakken: passages of the 2023 beslisnota withheld under a ground of the Woo, written [[5.1.2e: …]]. The
@@ -164,25 +165,16 @@ describe('redactions written wrong stop the build at their file:line:column, the
     { name: 'a link above the streep to a heading below it', line: 'Zie [5.2](#kop-5-2-informatie-die-niet-openbaar-gemaakt-kan-worden).', message: `${FILE}:3:5: link to "#kop-5-2-informatie-die-niet-openbaar-gemaakt-kan-worden": there is no such place in this version of the document — a heading's id is kop-<its number or words> (see the HTML); a place below the streep, or in a heading with a redaction, is not in the public version, so link to it from below the streep only` },
   ];
 
-  let base: string;
-  let before: Record<string, Buffer>;
-  const NAMES = ['beslisnota.pdf', 'beslisnota-openbaar.pdf', 'beslisnota.html', 'beslisnota-openbaar.html'];
-  beforeAll(() => {
-    base = scratchCopy(['content']);
-    expect(voortgang(['build', '2023', '--content', join(base, 'content'), '--output', join(base, 'output')], { cwd: base }).status).toBe(0);
-    before = Object.fromEntries(NAMES.map((n) => [n, readFileSync(join(base, 'output', '2023', n))]));
-  });
+  const refused = refusedBuilds(['beslisnota.pdf', 'beslisnota-openbaar.pdf', 'beslisnota.html', 'beslisnota-openbaar.html']);
 
   cases.forEach((c, i) => {
     it(c.name, () => {
-      const dir = join(base, `case-${i}`);
-      mkdirSync(dir);
-      cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+      const dir = refused.copy(i);
       writeFileSync(join(dir, FILE), `## Lakken\n\n${c.line}\n`);
-      const r = voortgang(['build', '2023', '--content', join(dir, 'content'), '--output', join(base, 'output')], { cwd: dir });
+      const r = refused.build(dir);
       expect(r.status).toBe(1);
       expect(r.stderr).toBe(`${c.message}\n`);
-      for (const n of NAMES) expect(readFileSync(join(base, 'output', '2023', n)).equals(before[n]!), n).toBe(true);
+      refused.expectUntouched();
     });
   });
 

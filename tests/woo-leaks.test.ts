@@ -1,7 +1,8 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, scratchCopy, voortgang } from './helpers/cli.js';
+import { refusedBuilds } from './helpers/refused-builds.js';
 import { CHANNELS, contains, pdfWords, type PdfWords } from './helpers/pdf-words.js';
 
 /**
@@ -113,26 +114,17 @@ describe('text that would reach the public version stops the build at its file:l
     },
   ];
 
-  let base: string;
-  let before: Record<string, Buffer>;
-  const NAMES = ['beslisnota.pdf', 'beslisnota-openbaar.pdf', 'beslisnota.html', 'beslisnota-openbaar.html', 'beslisnota-openbaar.diwoo.xml'];
-  beforeAll(() => {
-    base = scratchCopy(['content']);
-    expect(voortgang(['build', '2023', '--content', join(base, 'content'), '--output', join(base, 'output')], { cwd: base }).status).toBe(0);
-    before = Object.fromEntries(NAMES.map((n) => [n, readFileSync(join(base, 'output', '2023', n))]));
-  });
+  const refused = refusedBuilds(['beslisnota.pdf', 'beslisnota-openbaar.pdf', 'beslisnota.html', 'beslisnota-openbaar.html', 'beslisnota-openbaar.diwoo.xml']);
 
   cases.forEach((c, i) => {
     it(c.name, () => {
-      const dir = join(base, `case-${i}`);
-      mkdirSync(dir);
-      cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+      const dir = refused.copy(i);
       c.setup(dir);
       const at = whereIn(dir, ...c.at);
-      const r = voortgang(['build', '2023', '--content', join(dir, 'content'), '--output', join(base, 'output')], { cwd: dir });
+      const r = refused.build(dir);
       expect(r.stderr).toBe(`${at}: ${c.message}\n`);
       expect(r.status).toBe(1);
-      for (const n of NAMES) expect(readFileSync(join(base, 'output', '2023', n)).equals(before[n]!), n).toBe(true);
+      refused.expectUntouched();
     });
   });
 });
