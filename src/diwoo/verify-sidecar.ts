@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
+import { firstChangedLine } from '../verify/first-changed-line.js';
 
 /**
  * `verify` covers the DiWoo record beside a PDF: the file next to the given PDF against the one the rebuild
@@ -16,12 +17,6 @@ export async function compareSidecar(given: string, rebuilt: string | undefined)
   // A PDF copied on its own: nothing beside it to compare, which is said, not counted as a difference.
   if (before === undefined) return { identical: true, lines: [`${where}: not beside the PDF, nothing to compare — a build writes this DiWoo record with the PDF`] };
   if (before === after) return { identical: true, lines: [`${where}: identical — the DiWoo record of a rebuild is the same ${Buffer.byteLength(after)} bytes`] };
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return {
-    identical: false,
-    lines: [`${where}: different from the DiWoo record of a rebuild`, `  line ${i + 1}: ${JSON.stringify((a[i] ?? '').trim())} → ${JSON.stringify((b[i] ?? '').trim())}`],
-  };
+  const { line, was, now } = firstChangedLine(before, after);
+  return { identical: false, lines: [`${where}: different from the DiWoo record of a rebuild`, `  line ${line}: ${JSON.stringify(was)} → ${JSON.stringify(now)}`] };
 }

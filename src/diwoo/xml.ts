@@ -1,3 +1,4 @@
+import { escapeXml } from '../format/xml.js';
 /** An XML element for a small, fixed document (a DiWoo record): a name, attributes, and text or child elements. */
 export interface XmlElement {
   name: string;
@@ -13,17 +14,12 @@ export function xmlDocument(root: XmlElement): string {
 function element(e: XmlElement, indent: string): string {
   const attrs = Object.entries(e.attrs ?? {})
     .filter((a): a is [string, string] => a[1] !== undefined)
-    .map(([k, v]) => ` ${k}="${escape(v, true)}"`)
+    .map(([k, v]) => ` ${k}="${escapeXml(v, true)}"`)
     .join('');
   const open = `${indent}<${e.name}${attrs}`;
   if (e.content === undefined) return `${open}/>`;
-  if (typeof e.content === 'string') return `${open}>${escape(e.content, false)}</${e.name}>`;
+  if (typeof e.content === 'string') return `${open}>${escapeXml(e.content, false)}</${e.name}>`;
   const children = e.content.filter((c): c is XmlElement => c !== undefined);
   if (children.length === 0) return `${open}/>`;
   return `${open}>\n${children.map((c) => element(c, `${indent}  `)).join('\n')}\n${indent}</${e.name}>`;
-}
-
-function escape(text: string, attribute: boolean): string {
-  const out = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return attribute ? out.replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;') : out.replace(/\r/g, '&#13;');
 }

@@ -1,3 +1,4 @@
+import { escapeXml } from '../format/xml.js';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 
@@ -39,17 +40,17 @@ export function mdtoRecord(pdf: Uint8Array, f: RecordFacts): string {
     ? { kenmerk: `${f.kenmerk}/${basename(f.name)}`, bron: `${f.organisation}: ons kenmerk en bestandsnaam` }
     : { kenmerk: `${f.document}.pdf`, bron: 'voortgang: jaar/document (VoortgangDocument) en bestandsnaam' };
   const represents = f.kenmerk
-    ? `      <verwijzingIdentificatie>\n        <identificatieKenmerk>${xml(f.kenmerk)}</identificatieKenmerk>\n        <identificatieBron>${xml(f.organisation)}</identificatieBron>\n      </verwijzingIdentificatie>\n`
+    ? `      <verwijzingIdentificatie>\n        <identificatieKenmerk>${escapeXml(f.kenmerk)}</identificatieKenmerk>\n        <identificatieBron>${escapeXml(f.organisation)}</identificatieBron>\n      </verwijzingIdentificatie>\n`
     : '';
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<MDTO xmlns="https://www.nationaalarchief.nl/mdto" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="https://www.nationaalarchief.nl/mdto https://www.nationaalarchief.nl/mdto/MDTO-XML1.0.1.xsd">\n' +
     '  <bestand>\n' +
     '    <identificatie>\n' +
-    `      <identificatieKenmerk>${xml(identification.kenmerk)}</identificatieKenmerk>\n` +
-    `      <identificatieBron>${xml(identification.bron)}</identificatieBron>\n` +
+    `      <identificatieKenmerk>${escapeXml(identification.kenmerk)}</identificatieKenmerk>\n` +
+    `      <identificatieBron>${escapeXml(identification.bron)}</identificatieBron>\n` +
     '    </identificatie>\n' +
-    `    <naam>${xml(basename(f.name))}</naam>\n` +
+    `    <naam>${escapeXml(basename(f.name))}</naam>\n` +
     `    <omvang>${pdf.length}</omvang>\n` +
     '    <bestandsformaat>\n' +
     '      <begripLabel>Acrobat PDF/A - Portable Document Format, versie 2b</begripLabel>\n' +
@@ -69,7 +70,7 @@ export function mdtoRecord(pdf: Uint8Array, f: RecordFacts): string {
     `      <checksumDatum>${f.date}T12:00:00+00:00</checksumDatum>\n` +
     '    </checksum>\n' +
     '    <isRepresentatieVan>\n' +
-    `      <verwijzingNaam>${xml(f.title)}</verwijzingNaam>\n` +
+    `      <verwijzingNaam>${escapeXml(f.title)}</verwijzingNaam>\n` +
     represents +
     '    </isRepresentatieVan>\n' +
     '  </bestand>\n' +
@@ -82,8 +83,4 @@ export function recordedChecksum(record: string): { sha256?: string; size?: numb
   const sum = /<checksumAlgoritme>[\s\S]*?<begripLabel>SHA-256<\/begripLabel>[\s\S]*?<\/checksumAlgoritme>\s*<checksumWaarde>([^<]*)<\/checksumWaarde>/.exec(record)?.[1]?.trim();
   const size = /<omvang>(\d+)<\/omvang>/.exec(record)?.[1];
   return { sha256: sum?.toLowerCase(), size: size === undefined ? undefined : Number(size) };
-}
-
-function xml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

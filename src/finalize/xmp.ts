@@ -1,3 +1,4 @@
+import { escapeXml } from '../format/xml.js';
 /**
  * The XMP metadata packet of a PDF (ISO 16684-1; PDF/A-2 6.6): the Info dictionary's entries in their XMP
  * properties, the PDF/A-2b and PDF/UA-1 identification, and PDF/A extension schemas for what no predefined
@@ -32,7 +33,7 @@ const PROVENANCE_DESCRIPTIONS: Record<keyof typeof PROVENANCE_PROPERTIES, string
 export function xmpPacket(f: XmpFacts): string {
   const provenance = f.provenance
     ? Object.entries(PROVENANCE_PROPERTIES)
-        .map(([key, name]) => `   <${PROVENANCE_PREFIX}:${name}>${xml(f.provenance![key as keyof typeof PROVENANCE_PROPERTIES])}</${PROVENANCE_PREFIX}:${name}>\n`)
+        .map(([key, name]) => `   <${PROVENANCE_PREFIX}:${name}>${escapeXml(f.provenance![key as keyof typeof PROVENANCE_PROPERTIES])}</${PROVENANCE_PREFIX}:${name}>\n`)
         .join('')
     : '';
   return (
@@ -50,12 +51,12 @@ export function xmpPacket(f: XmpFacts): string {
     '    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"\n' +
     '    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">\n' +
     '   <dc:format>application/pdf</dc:format>\n' +
-    `   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(f.title)}</rdf:li></rdf:Alt></dc:title>\n` +
-    `   <dc:creator><rdf:Seq><rdf:li>${xml(f.author)}</rdf:li></rdf:Seq></dc:creator>\n` +
-    `   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(f.subject)}</rdf:li></rdf:Alt></dc:description>\n` +
-    `   <pdf:Keywords>${xml(f.keywords)}</pdf:Keywords>\n` +
-    `   <pdf:Producer>${xml(f.producer)}</pdf:Producer>\n` +
-    `   <xmp:CreatorTool>${xml(f.creator)}</xmp:CreatorTool>\n` +
+    `   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(f.title)}</rdf:li></rdf:Alt></dc:title>\n` +
+    `   <dc:creator><rdf:Seq><rdf:li>${escapeXml(f.author)}</rdf:li></rdf:Seq></dc:creator>\n` +
+    `   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(f.subject)}</rdf:li></rdf:Alt></dc:description>\n` +
+    `   <pdf:Keywords>${escapeXml(f.keywords)}</pdf:Keywords>\n` +
+    `   <pdf:Producer>${escapeXml(f.producer)}</pdf:Producer>\n` +
+    `   <xmp:CreatorTool>${escapeXml(f.creator)}</xmp:CreatorTool>\n` +
     `   <xmp:CreateDate>${f.date}</xmp:CreateDate>\n` +
     `   <xmp:ModifyDate>${f.date}</xmp:ModifyDate>\n` +
     `   <xmp:MetadataDate>${f.date}</xmp:MetadataDate>\n` +
@@ -89,8 +90,8 @@ export function xmpPacket(f: XmpFacts): string {
 function extensionSchema(schema: string, namespace: string, prefix: string, properties: Array<[string, string, string]>): string {
   return (
     '     <rdf:li rdf:parseType="Resource">\n' +
-    `      <pdfaSchema:schema>${xml(schema)}</pdfaSchema:schema>\n` +
-    `      <pdfaSchema:namespaceURI>${xml(namespace)}</pdfaSchema:namespaceURI>\n` +
+    `      <pdfaSchema:schema>${escapeXml(schema)}</pdfaSchema:schema>\n` +
+    `      <pdfaSchema:namespaceURI>${escapeXml(namespace)}</pdfaSchema:namespaceURI>\n` +
     `      <pdfaSchema:prefix>${prefix}</pdfaSchema:prefix>\n` +
     '      <pdfaSchema:property>\n' +
     '       <rdf:Seq>\n' +
@@ -101,7 +102,7 @@ function extensionSchema(schema: string, namespace: string, prefix: string, prop
           `         <pdfaProperty:name>${name}</pdfaProperty:name>\n` +
           `         <pdfaProperty:valueType>${type}</pdfaProperty:valueType>\n` +
           '         <pdfaProperty:category>internal</pdfaProperty:category>\n' +
-          `         <pdfaProperty:description>${xml(description)}</pdfaProperty:description>\n` +
+          `         <pdfaProperty:description>${escapeXml(description)}</pdfaProperty:description>\n` +
           '        </rdf:li>\n',
       )
       .join('') +
@@ -116,8 +117,4 @@ export function xmpDate(pdfDate: string): string {
   const m = /^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})([+-])(\d{2})'(\d{2})'$/.exec(pdfDate);
   if (!m) throw new Error(`finalize: a PDF date of an unexpected form: ${pdfDate}`);
   return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7]}${m[8]}:${m[9]}`;
-}
-
-function xml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { recordedChecksum, recordFile, sha256 } from '../finalize/mdto-record.js';
+import { firstChangedLine } from './first-changed-line.js';
 
 export interface RecordVerdict {
   /** False when the record and the PDF disagree, or the record is not the one a build writes. */
@@ -24,7 +25,7 @@ export async function checkRecord(pdfFile: string, given: Buffer, rebuilt: Buffe
   const pdfSame = given.equals(rebuilt);
   if (!stated.sha256) return { ok: false, lines: [`  record: ${where} states no SHA-256 checksum (checksumWaarde) — the record was edited, or is not voortgang's`] };
   if (stated.sha256 === actual && stated.size === given.length) {
-    if (pdfSame && record !== rebuiltRecord) return { ok: false, lines: [`  record: ${where} has the PDF's checksum, but differs from the record a build writes (${firstDifference(record, rebuiltRecord)}) — the record was edited`] };
+    if (pdfSame && record !== rebuiltRecord) return { ok: false, lines: [`  record: ${where} has the PDF's checksum, but differs from the record a build writes (${whereDiffer(record, rebuiltRecord)}) — the record was edited`] };
     return { ok: true, lines: [`  record: ${where} matches the PDF (sha256 ${actual.slice(0, 12)}…, ${given.length} bytes)`] };
   }
   const says = `the record says sha256 ${stated.sha256.slice(0, 12)}… (${stated.size ?? '?'} bytes), the PDF is sha256 ${actual.slice(0, 12)}… (${given.length} bytes)`;
@@ -33,11 +34,8 @@ export async function checkRecord(pdfFile: string, given: Buffer, rebuilt: Buffe
   return { ok: false, lines: [`  record: the PDF and ${where} disagree — ${says}; neither is what a build of these sources writes`] };
 }
 
-/** The first line where two records differ, as "line n: old → new". */
-function firstDifference(a: string, b: string): string {
-  const x = a.split('\n');
-  const y = b.split('\n');
-  const i = x.findIndex((line, k) => line !== y[k]);
-  const at = i < 0 ? x.length : i;
-  return `line ${at + 1}: ${JSON.stringify((x[at] ?? '').trim())} where a build writes ${JSON.stringify((y[at] ?? '').trim())}`;
+/** The first line where two records differ, as "line n: … where a build writes …". */
+function whereDiffer(a: string, b: string): string {
+  const { line, was, now } = firstChangedLine(a, b);
+  return `line ${line}: ${JSON.stringify(was)} where a build writes ${JSON.stringify(now)}`;
 }
