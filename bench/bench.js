@@ -29,7 +29,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildDocument, inlinePreparer, launchBrowser, Renderer } from '../dist/voortgang.js';
+import { Renderer, Run, runJob } from '../dist/voortgang.js';
 import { pinBrowser, printedBy, SameBrowser } from './browser.js';
 import { buildFloor } from './build-floor.js';
 
@@ -147,9 +147,11 @@ for (let i = 0; i < Math.min(runs, 5); i++) {
 }
 
 const paths = { content: join(root, 'content'), templates: join(root, 'templates'), output };
-const browser = await launchBrowser();
+// One run, as the preview's: its browser, one warm page for the job's whole chain, a second page for the floor.
+const run = new Run(paths);
+const browser = await run.printer.browser;
 browsers.saw(await browser.version(), 'the warm rebuilds');
-const renderer = new Renderer(browser);
+const page = run.printer.openPage();
 const floorRenderer = new Renderer(browser);
 const html = readFileSync(finished, 'utf8');
 const warm = [];
@@ -159,7 +161,7 @@ let fill;
 const dataFile = join(root, 'content', '2022', 'kamerbrief.yaml');
 for (let i = 0; i < runs + 2; i++) {
   let t = performance.now();
-  const [built] = await buildDocument(paths, '2022', dataFile, inlinePreparer, Promise.resolve(renderer));
+  const [built] = await runJob(run, { kind: 'document', year: '2022', dataFile, label: '2022/kamerbrief' }, page.renderer);
   const w = performance.now() - t;
   fill = built.report.perPage;
   t = performance.now();
@@ -172,7 +174,7 @@ for (let i = 0; i < runs + 2; i++) {
   }
 }
 const heap = Math.round(process.memoryUsage().rss / 1024 / 1024);
-await browser.close();
+await run.close();
 rmSync(scratch, { recursive: true, force: true });
 
 const rows = [

@@ -2,15 +2,14 @@
 // paginated a few times (as the preview does on every save), then one pass under Chromium's sampling profiler,
 // with the self time of the functions that cost most (getBoundingClientRect and friends: forced layouts).
 import { join, resolve } from 'node:path';
-import { inlinePreparer, launchBrowser, Renderer } from '../dist/voortgang.js';
+import { Run } from '../dist/voortgang.js';
 
 const root = resolve(import.meta.dirname, '..');
 const paths = { content: join(root, 'content'), templates: join(root, 'templates'), output: join(root, 'output') };
-const browser = await launchBrowser();
+const run = new Run(paths);
 try {
-  const renderer = new Renderer(browser);
-  await renderer.ready();
-  const [doc] = await inlinePreparer.prepare(paths, '2022', join(paths.content, '2022', 'kamerbrief.yaml'));
+  const renderer = await run.printer.openPage().renderer;
+  const [doc] = await run.preparer.prepare({ kind: 'document', year: '2022', dataFile: join(paths.content, '2022', 'kamerbrief.yaml'), label: '2022/kamerbrief' });
   const passes = [];
   for (let i = 0; i < 5; i++) {
     await renderer.load(doc.html, '/2022/kamerbrief.html');
@@ -35,5 +34,5 @@ try {
   console.log('| ---: | --- |');
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`| ${ms.toFixed(1)} ms | ${name} |`);
 } finally {
-  await browser.close();
+  await run.close();
 }

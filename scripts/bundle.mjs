@@ -48,7 +48,7 @@ rmSync('dist', { recursive: true, force: true });
 await build({
   // Split, so that the command line's own start loads only what starting the browser needs; the pipeline
   // before the browser is loaded in the worker thread (or on demand for an in-process build).
-  entryPoints: { voortgang: 'src/cli.ts', 'prepare-worker': 'src/build/prepare-worker.ts' },
+  entryPoints: { voortgang: 'src/cli.ts', 'prepare-worker': 'src/pipeline/prepare-worker.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

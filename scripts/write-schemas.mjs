@@ -12,7 +12,7 @@ const dir = mkdtempSync(join('node_modules', '.cache', 'voortgang-schemas-'));
 const out = resolve(dir, 'schemas.mjs');
 await build({ entryPoints: ['src/validate/schema-files.ts'], outfile: out, bundle: true, packages: 'external', platform: 'node', format: 'esm', logLevel: 'warning' });
 const { schemaFilesOf } = await import(pathToFileURL(out).href);
-const schemaFiles = schemaFilesOf('templates');
+const schemaFiles = await schemaFilesOf('templates');
 const { z } = await import('zod');
 rmSync(dir, { recursive: true, force: true });
 

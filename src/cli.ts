@@ -1,43 +1,32 @@
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { Browser } from 'puppeteer-core';
-import { buildDocument, type BuildPaths } from './build/build-document.js';
-import { buildPool, type Job, type JobResult } from './build/build-pool.js';
-import { workerPreparer } from './build/preparer.js';
-import { failureText, progress, summaryTable } from './build/progress.js';
+import { build } from './commands/build.js';
+import { preview } from './commands/preview.js';
+import { diff } from './commands/diff.js';
+import { EXIT, UsageError } from './commands/exit.js';
+import { verify } from './commands/verify.js';
 import { setDebug } from './errors.js';
-import { STOP_SIGNALS } from './interrupt.js';
-import { listDocuments, yearsIn } from './load/list-documents.js';
-import { LaunchAborted, launchBrowser, type LaunchOptions } from './print/browser.js';
+import { failureText } from './pipeline/progress.js';
+import type { RunPaths } from './pipeline/run-context.js';
+import { launchBrowser, type LaunchOptions } from './print/browser.js';
 import { Renderer } from './print/render-pdf.js';
 import { chromiumExecutable } from './print/chromium-binary.js';
 import { ROOT } from './paths.js';
-import { runDiff } from './diff/run-diff.js';
 import { VERSION } from './version.js';
 
-export { buildDocument, launchBrowser, Renderer, failureText };
-export { inlinePreparer } from './build/preparer.js';
-export { buildPool } from './build/build-pool.js';
+export { launchBrowser, Renderer, failureText, EXIT, UsageError };
+export { Run, runJob } from './pipeline/run.js';
+export { runPool } from './pipeline/pool.js';
 export { findBrowser } from './print/find-browser.js';
 export { printInParts } from './print/print-in-parts.js';
 export { startPreview } from './preview/preview.js';
-
-/** Exit codes, as the help and the README list them. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 const EXIT_CODES = `
 Exit codes:
   0  everything asked for was made (verify: identical)
   1  a document failed (a mistake in the sources, a browser that cannot print; verify: different)
   2  the command line is wrong (unknown command or option, missing argument)`;
-
-/** A mistake in the command line: exit code 2, with the command's usage named. */
-export class UsageError extends Error {
-  constructor(message: string, readonly command?: string) {
-    super(message);
-  }
-}
 
 interface PathOptions {
   content: string;
@@ -113,7 +102,7 @@ function makeProgram(exit: (code: number) => void): Command {
     ['content', 'output', 'templates', 'browser', 'timings'],
   ).action(async (years: string[], opts: PathOptions & { all?: boolean; jobs: number }) => {
     years.forEach(checkYear);
-    exit(await build(paths(opts), years, Boolean(opts.all), opts.jobs, Boolean(opts.timings), { browser: opts.browser }));
+    exit(await build(paths(opts), { years, all: Boolean(opts.all), jobs: opts.jobs, timings: Boolean(opts.timings), launch: launchOf(opts) }));
   });
 
   withPaths(
@@ -128,13 +117,7 @@ function makeProgram(exit: (code: number) => void): Command {
     ['content', 'output', 'templates', 'browser'],
   ).action(async (year: string, opts: PathOptions & { from: string; to?: string; format: 'summary' | 'text' }) => {
     checkYear(year);
-    // As build: the revisions are read, compared and composed in a worker thread while Chromium starts.
-    const preparer = workerPreparer();
-    try {
-      exit(await withRenderer({ browser: opts.browser }, (renderer) => runDiff(paths(opts), { year, from: opts.from, to: opts.to, format: opts.format }, preparer, renderer, (s) => process.stdout.write(s))));
-    } finally {
-      await preparer.close();
-    }
+    exit(await diff(paths(opts), { year, from: opts.from, to: opts.to, format: opts.format, launch: launchOf(opts) }, write(process.stdout), write(process.stderr)));
   });
 
   withPaths(
@@ -145,17 +128,7 @@ function makeProgram(exit: (code: number) => void): Command {
       .argument('<pdf...>', 'PDFs made by voortgang build'),
     ['content', 'templates', 'browser'],
   ).action(async (pdfs: string[], opts: PathOptions) => {
-    const { verifyPdf } = await import('./verify/verify-pdf.js');
-    const preparer = workerPreparer();
-    let different = 0;
-    const code = await withRenderer({ browser: opts.browser }, async (renderer) => {
-      for (const pdf of pdfs) {
-        const verdict = await verifyPdf(resolve(pdf), paths(opts), preparer, renderer);
-        process.stdout.write(`${verdict.lines.join('\n')}\n`);
-        if (!verdict.identical) different++;
-      }
-    }).finally(() => preparer.close());
-    exit(code || (different ? EXIT.failed : EXIT.ok));
+    exit(await verify(paths(opts), pdfs, launchOf(opts), write(process.stdout), write(process.stderr)));
   });
 
   withPaths(
@@ -170,7 +143,7 @@ function makeProgram(exit: (code: number) => void): Command {
     ['content', 'output', 'templates', 'browser'],
   ).action(async (year: string, document: string | undefined, opts: PathOptions & { port: number; open?: boolean }) => {
     checkYear(year);
-    exit(await preview(paths(opts), year, document, opts.port, Boolean(opts.open), { browser: opts.browser }));
+    exit(await preview(paths(opts), year, document, opts.port, Boolean(opts.open), launchOf(opts)));
   });
 
   withPaths(
@@ -221,8 +194,17 @@ function makeProgram(exit: (code: number) => void): Command {
   return program;
 }
 
-function paths(opts: { content?: string; output?: string; templates?: string }): BuildPaths {
+function paths(opts: { content?: string; output?: string; templates?: string }): RunPaths {
   return { content: resolve(opts.content ?? 'content'), output: resolve(opts.output ?? 'output'), templates: opts.templates ? resolve(opts.templates) : join(ROOT, 'templates') };
+}
+
+/** --browser, when given. */
+function launchOf(opts: { browser?: string | undefined }): LaunchOptions {
+  return opts.browser === undefined ? {} : { browser: opts.browser };
+}
+
+function write(stream: NodeJS.WritableStream) {
+  return (s: string) => void stream.write(s);
 }
 
 function checkYear(y: string): void {
@@ -248,127 +230,4 @@ function positiveInteger(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
   return n;
-}
-
-/** build <year>… | --all: every document of those years, through the pool, with progress and a summary. */
-async function build(paths: BuildPaths, years: string[], all: boolean, jobs: number, timings: boolean, launch: LaunchOptions): Promise<number> {
-  if (all === (years.length > 0)) throw new UsageError(all ? 'give years or --all, not both' : 'build needs a year (e.g. voortgang build 2022) or --all', 'build');
-  const started = performance.now();
-  // Cold start: the sources are read, parsed and composed in a worker thread on the second core while this
-  // thread loads Puppeteer and starts Chromium.
-  const preparer = workerPreparer();
-  // Stopped at the end if no document needed it yet: a mistake in the sources is reported, and the command
-  // ends, without waiting for Chromium to be ready.
-  const launching = new AbortController();
-  const browser: Promise<Browser> = launchBrowser({ ...launch, signal: launching.signal });
-  browser.catch(() => undefined); // a failed launch is reported by each document that needed it
-  if (timings) {
-    const at = (what: string) => () => process.stderr.write(`at ${Math.round(performance.now())} ms: ${what}\n`);
-    at('main')();
-    void browser.then(at('browser ready'), () => undefined);
-  }
-  let failed = 0;
-  try {
-    const queue: Job[] = [];
-    const chosen = all ? await allYears(paths.content) : years;
-    if (chosen.length === 0) {
-      process.stderr.write(`${relative(process.cwd(), paths.content) || '.'}: no years to build — a year is a folder named like 2022 with a kamerbrief.yaml\n`);
-      return EXIT.failed;
-    }
-    for (const year of chosen) {
-      try {
-        for (const dataFile of await listDocuments(paths.content, year)) queue.push({ year, dataFile, label: `${year}/${relative(join(paths.content, year), dataFile).replace(/\.yaml$/, '')}` });
-      } catch (err) {
-        process.stderr.write(`${failureText(err)}\n`);
-        failed++;
-      }
-    }
-    const tty = process.stderr.isTTY === true && !timings;
-    const shown = progress(queue, tty, process.stdout, process.stderr);
-    const events = timings ? { ...shown, finished: (r: JobResult) => (shown.finished(r), process.stderr.write(`at ${Math.round(performance.now())} ms: ${r.job.label} ${r.error === undefined ? 'done' : 'failed'}\n`)) } : shown;
-    const results = await buildPool(paths, queue, jobs, preparer, browser, events);
-    if (timings) {
-      for (const r of results) for (const b of r.built) process.stderr.write(`timings ${JSON.stringify({ ...b.timings, paginate: b.report.ms, sinceStart: Math.round(performance.now()), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
-    }
-    if (queue.length > 1 || tty) process.stdout.write(summaryTable(results, performance.now() - started));
-    failed += results.filter((r) => r.error !== undefined).length;
-  } finally {
-    launching.abort();
-    await preparer.close();
-    await browser.then((b) => b.close()).catch(() => undefined);
-  }
-  return failed ? EXIT.failed : EXIT.ok;
-}
-
-/**
- * preview <year> [document]: serves until Ctrl-C (SIGINT), SIGTERM or SIGHUP (its terminal closed), then stops
- * the server, the watch and the browser (SIGHUP's default would end Node at once, leaving the profile behind).
- */
-async function preview(paths: BuildPaths, year: string, document: string | undefined, port: number, open: boolean, launch: LaunchOptions): Promise<number> {
-  const { startPreview, openInBrowser, PreviewUsage } = await import('./preview/preview.js');
-  let stopAsked = false;
-  let wake = () => undefined as void;
-  const stop = new AbortController();
-  const onSignal = () => {
-    stopAsked = true;
-    stop.abort();
-    wake();
-  };
-  // Ours from the start: a Ctrl-C while the browser starts still stops it cleanly.
-  for (const s of STOP_SIGNALS) process.on(s, onSignal);
-  try {
-    let running;
-    try {
-      running = await startPreview({ paths, year, document, port, launch, signal: stop.signal });
-    } catch (err) {
-      if (err instanceof PreviewUsage) throw new UsageError(err.message, 'preview');
-      if (stopAsked && err instanceof LaunchAborted) {
-        process.stdout.write('voortgang preview: stopped\n');
-        return EXIT.ok;
-      }
-      process.stderr.write(`${failureText(err)}\n`);
-      return EXIT.failed;
-    }
-    if (!stopAsked) {
-      process.stdout.write(`voortgang preview: ${running.url}\n(Ctrl-C stops)\n`);
-      if (open) openInBrowser(running.url);
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        if (stopAsked) resolve();
-      });
-    }
-    await running.stop();
-    process.stdout.write('voortgang preview: stopped\n');
-    return EXIT.ok;
-  } finally {
-    for (const s of STOP_SIGNALS) process.off(s, onSignal);
-  }
-}
-
-/** Every year in content/: the folders named by four digits. */
-function allYears(content: string): Promise<string[]> {
-  return yearsIn(content);
-}
-
-async function withRenderer(launch: LaunchOptions, work: (renderer: Promise<Renderer>) => Promise<void>): Promise<number> {
-  // As build: a command that fails before it prints (a mistake in the sources) does not wait for Chromium.
-  const launching = new AbortController();
-  const browser = launchBrowser({ ...launch, signal: launching.signal });
-  const renderer = browser.then(async (b) => {
-    const r = new Renderer(b);
-    await r.ready();
-    return r;
-  });
-  renderer.catch(() => undefined);
-  try {
-    await work(renderer);
-    return EXIT.ok;
-  } catch (err) {
-    process.stderr.write(`${failureText(err)}\n`);
-    return EXIT.failed;
-  } finally {
-    launching.abort();
-    await renderer.catch(() => undefined);
-    await browser.then((b) => b.close()).catch(() => undefined);
-  }
 }

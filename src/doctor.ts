@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { failureText } from './build/progress.js';
+import { failureText } from './pipeline/progress.js';
 import { browserIdentity, describeSource, launchBrowser, type LaunchOptions } from './print/browser.js';
 import { FONT_DIR, FONT_FILES } from './print/fonts.js';
 import { Renderer } from './print/render-pdf.js';

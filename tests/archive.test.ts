@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, inject, it } from 'vitest';
-import { progress, summaryTable } from '../src/build/progress.js';
-import type { Job } from '../src/build/build-pool.js';
+import { progress, summaryTable } from '../src/pipeline/progress.js';
+import type { Job } from '../src/pipeline/job.js';
 import { ROOT, scratchCopy, voortgang } from './helpers/cli.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -47,8 +47,8 @@ describe('build --all: every year, every document, side by side', () => {
 
   it('shows progress on a terminal: a line per document, redrawn in place', () => {
     const queue: Job[] = [
-      { year: '2022', dataFile: 'content/2022/kamerbrief.yaml', label: '2022/kamerbrief' },
-      { year: '2023', dataFile: 'content/2023/beslisnota.yaml', label: '2023/beslisnota' },
+      { kind: 'document', year: '2022', dataFile: 'content/2022/kamerbrief.yaml', label: '2022/kamerbrief' },
+      { kind: 'document', year: '2023', dataFile: 'content/2023/beslisnota.yaml', label: '2023/beslisnota' },
     ];
     let text = '';
     const err = new Writable({ write: (chunk, _e, done) => ((text += String(chunk)), done()) });

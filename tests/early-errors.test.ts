@@ -111,20 +111,26 @@ describe('a mistake in the sources is reported before the browser is waited for'
   });
 });
 
-describe('the build pool does not wait for a browser no document needs', () => {
+describe('the pool does not wait for a browser no job needs', () => {
   it('a document whose preparation fails is reported while the browser has not started (and never does)', async () => {
-    const { buildPool } = (await import(join(ROOT, 'dist', 'voortgang.js'))) as {
-      buildPool: (...args: unknown[]) => Promise<Array<{ error?: Error; built: unknown[] }>>;
+    const { Run, runPool } = (await import(join(ROOT, 'dist', 'voortgang.js'))) as {
+      Run: new (paths: object, options: object) => { close(): Promise<void> };
+      runPool: (...args: unknown[]) => Promise<Array<{ error?: Error; built: unknown[] }>>;
     };
-    const failing = { prepare: () => Promise.reject(new Error('kenmerk: is empty')), prepareDiff: () => Promise.reject(new Error('no')), close: async () => undefined };
-    const never = new Promise(() => undefined);
+    const failing = { prepare: () => Promise.reject(new Error('kenmerk: is empty')), newCycle: () => undefined, close: async () => undefined };
+    const run = new Run({ content, templates: join(ROOT, 'templates'), output: join(dir, 'out') }, { preparer: failing, launch: { browser: standIn } });
     const finished: string[] = [];
-    const job = { year: '2024', dataFile: join(content, '2024', 'beslisnota.yaml'), label: '2024/beslisnota' };
-    const results = await buildPool({ content, templates: join(ROOT, 'templates'), output: join(dir, 'out') }, [job, { ...job, label: 'again' }], 2, failing, never, {
-      started: () => undefined,
-      finished: (r: { job: { label: string } }) => finished.push(r.job.label),
-    });
-    expect(results.map((r) => r.error?.message)).toEqual(['kenmerk: is empty', 'kenmerk: is empty']);
-    expect(finished).toEqual(['2024/beslisnota', 'again']);
+    const job = { kind: 'document', year: '2024', dataFile: join(content, '2024', 'beslisnota.yaml'), label: '2024/beslisnota' };
+    try {
+      const results = await runPool(run, [job, { ...job, label: 'again' }], 2, {
+        started: () => undefined,
+        finished: (r: { job: { label: string } }) => finished.push(r.job.label),
+      });
+      expect(results.map((r) => r.error?.message)).toEqual(['kenmerk: is empty', 'kenmerk: is empty']);
+      expect(finished).toEqual(['2024/beslisnota', 'again']);
+    } finally {
+      await run.close();
+    }
+    expect(standIns()).toEqual([]); // the browser that was starting is stopped with the run
   });
 });

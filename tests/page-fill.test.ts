@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDocument, inlinePreparer, launchBrowser, Renderer } from '../dist/voortgang.js';
+import { Run, runJob } from '../dist/voortgang.js';
 import { LAYOUT, readPdfText, type PageText } from './helpers/pdf-text.js';
 
 /**
@@ -83,15 +83,14 @@ interface Report {
 }
 const reports = new Map<string, Report>();
 const printed = new Map<string, PageText[]>();
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let run: InstanceType<typeof Run>;
 const output = mkdtempSync(join(tmpdir(), 'voortgang-fill-'));
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const renderer = new Renderer(browser);
-  const paths = { content: join(ROOT, 'content'), templates: join(ROOT, 'templates'), output };
+  run = new Run({ content: join(ROOT, 'content'), templates: join(ROOT, 'templates'), output });
+  const page = run.printer.openPage();
   for (const [year, file] of [['2022', 'kamerbrief.yaml'], ['2023', 'beslisnota.yaml']] as const) {
-    const built = (await buildDocument(paths, year, join(ROOT, 'content', year, file), inlinePreparer, Promise.resolve(renderer))) as { name: string; year: string; report: Report }[];
+    const built = (await runJob(run, { kind: 'document', year, dataFile: join(ROOT, 'content', year, file), label: `${year}/${file}` }, page.renderer)) as unknown as { name: string; year: string; report: Report }[];
     for (const b of built) {
       reports.set(`${b.year}/${b.name}`, b.report);
       printed.set(`${b.year}/${b.name}`, await readPdfText(join(output, b.year, `${b.name}.pdf`)));
@@ -99,7 +98,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await browser?.close();
+  await run?.close();
   rmSync(output, { recursive: true, force: true });
 });
 

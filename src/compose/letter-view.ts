@@ -1,8 +1,8 @@
 import { formatDate, formatMonth } from '../format/nl.js';
+import { kenmerkOf } from '../load/kind-rules.js';
 import type { DocumentSources } from '../load/load-document.js';
 import type { DocumentBody } from '../markdown/to-html.js';
 import type { FactSpec, LayoutDescriptor } from '../validate/layout-schema.js';
-import type { Brief, Ondertekening } from '../validate/schemas.js';
 
 /** A margin-column block as printed lines: a text is one line that wraps to the column, a list gives each line. */
 export function linesOf(value: string | string[]): string[] {
@@ -12,16 +12,6 @@ export function linesOf(value: string | string[]): string[] {
 /** The same block as running text (for the PDF's metadata): its lines joined with spaces. */
 export function textOfLines(value: string | string[]): string {
   return linesOf(value).join(' ');
-}
-
-/**
- * The signatories, or null when the letter says `ondertekening: onbekend` (or has none). (The word is written
- * here, not imported from the schemas, which would load zod on every build; the type checks it is the schema's.)
- */
-export function signatories(brief: Brief): Exclude<Ondertekening, string> | null {
-  const o = brief.ondertekening as Ondertekening | undefined;
-  const unknown: Extract<Ondertekening, string> = 'onbekend';
-  return o === undefined || o === unknown ? null : o;
 }
 
 /** Whose eyes a version is for: the internal version carries personal data, the public one never does. */
@@ -61,7 +51,7 @@ export function letterView(sources: DocumentSources, body: DocumentBody, audienc
     pagina: { css: geometryCss(descriptor.pagina) },
     brief: {
       ...facts,
-      kenmerk: typeof brief.kenmerk === 'string' ? brief.kenmerk : '',
+      kenmerk: kenmerkOf(brief, descriptor) ?? '',
       datum: formatDate(brief.datum),
       datumIso: brief.datum,
       datumMaand: formatMonth(brief.datum),

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { lineColumnAt, SourceError } from '../errors.js';
 import { fsProblem } from '../load/source-files.js';
 import { checkLayoutUrls, type LayoutFile } from './check-layout-urls.js';
-import type { KindLayout } from './layouts.js';
+import type { KindLayout } from '../load/kinds.js';
 import { precompiledTemplate, templateEnv, type TemplateEnv } from './precompiled.js';
 
 /**

@@ -1,5 +1,7 @@
 import { join, relative } from 'node:path';
+import { kenmerkOf } from '../load/kind-rules.js';
 import { SourceError } from '../errors.js';
+import type { Kinds } from '../load/kinds.js';
 import { loadBrief, type DocumentSources } from '../load/load-document.js';
 import { readSourceText } from '../load/source-files.js';
 import type { Brief } from '../validate/schemas.js';
@@ -12,7 +14,7 @@ import { findTooi, tooiValues, type TooiValue } from './tooi.js';
  * documentsoort, handeling), the document (onderwerp, kenmerk, datum, bijlagestukken, woo.url and overrides)
  * and its sender (the ministry, by its TOOI URI).
  */
-export async function diwooRecordOf(sources: DocumentSources, versionName: string, paths: { content: string; templates: string }): Promise<string | undefined> {
+export async function diwooRecordOf(sources: DocumentSources, versionName: string, paths: { content: string; kinds: Kinds }): Promise<string | undefined> {
   const kind = sources.layout.descriptor.woo;
   const { brief } = sources;
   if (!kind) {
@@ -25,7 +27,7 @@ export async function diwooRecordOf(sources: DocumentSources, versionName: strin
   const facts: DiwooFacts = {
     loc: address(brief, `${versionName}.pdf`),
     title: brief.onderwerp,
-    identifiers: typeof brief.kenmerk === 'string' ? [brief.kenmerk] : [],
+    identifiers: [kenmerkOf(brief, sources.layout.descriptor)].filter((k) => k !== undefined),
     publisher: await publisherOf(sources, paths.content),
     informatiecategorie: brief.woo?.informatiecategorie ?? kind.informatiecategorie,
     documentsoort: brief.woo?.documentsoort ?? kind.documentsoort,
@@ -37,7 +39,7 @@ export async function diwooRecordOf(sources: DocumentSources, versionName: strin
           // The record names only what is published: the titles of a memo's annexes are printed nowhere, so an
           // external annex is named only by a document that is public as a whole (a letter sent with it).
           if ('extern' in stuk) return publicAsAWhole ? { label: stuk.extern } : undefined;
-          const other = await loadBrief(paths.content, join(paths.content, sources.year, `${stuk.document}.yaml`), paths.templates);
+          const other = await loadBrief(paths.content, join(paths.content, sources.year, `${stuk.document}.yaml`), paths.kinds);
           const published = other.layout.descriptor.versies.find((v) => v.openbaar);
           if (!published) return undefined;
           // The address of the bijlage's public PDF: where it is published itself, else beside this document.

@@ -12,13 +12,16 @@ export type DocumentFacts = Omit<PdfFacts, 'source'> & {
   record: { kenmerk?: string; organisation: string };
 };
 
+/** A document's facts with its provenance: everything its finalized PDF and MDTO record say. */
+export type ArchiveFacts = DocumentFacts & { source: NonNullable<PdfFacts['source']> };
+
 /**
  * The one finalize path of everything voortgang prints (build, diff, the preview's PDF button): the printed PDF
  * made archive-grade (metadata, provenance, PDF/A-2b and PDF/UA-1 identification, link descriptions from the
  * printed page's HTML), and the files to write together: the PDF and its MDTO record beside it.
  */
-export function archivedPdf(pdf: Uint8Array, snapshot: string, facts: DocumentFacts, source: NonNullable<PdfFacts['source']>): { pdf: Uint8Array; files(pdfFile: string): OutputFile[] } {
-  const { document, record, ...pdfFacts } = facts;
+export function archivedPdf(pdf: Uint8Array, snapshot: string, facts: ArchiveFacts): { pdf: Uint8Array; files(pdfFile: string): OutputFile[] } {
+  const { document, record, source, ...pdfFacts } = facts;
   const final = finalizePdf(pdf, { ...pdfFacts, source, links: linkTexts(snapshot) });
   return {
     pdf: final,

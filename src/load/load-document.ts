@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SourceError, throwIfAny } from '../errors.js';
 import type { Afzender, Brief } from '../validate/schemas.js';
-import { kindOf, loadLayouts, type KindLayout } from '../compose/layouts.js';
+import { kindOf, type KindLayout, type Kinds } from './kinds.js';
 import { datasetCodec, type LoadedDataset } from './dataset.js';
 import { readValidated } from './read-validated.js';
 import { listSourceFiles, readSourceText } from './source-files.js';
@@ -30,9 +30,10 @@ export interface DocumentSources {
   inputs: string[];
 }
 
-export async function loadDocument(contentDir: string, year: string, dataFile: string, templatesDir: string): Promise<DocumentSources> {
+/** Reads and validates one document's sources against the kinds of the run's layouts folder. */
+export async function loadDocument(contentDir: string, year: string, dataFile: string, kinds: Kinds): Promise<DocumentSources> {
   const name = basename(dataFile, '.yaml');
-  const { brief, layout } = await loadBrief(contentDir, dataFile, templatesDir);
+  const { brief, layout } = await loadBrief(contentDir, dataFile, kinds);
   await checkBijlagen(contentDir, year, dataFile, brief);
 
   // A sender is named, not pointed at: a name like dgsb-jfac, never a path that could lead out of content/.
@@ -70,11 +71,10 @@ export async function loadDocument(contentDir: string, year: string, dataFile: s
 }
 
 /** A document's data file, read and validated, with the layout of its kind. */
-export async function loadBrief(contentDir: string, dataFile: string, templatesDir: string): Promise<{ brief: Brief; layout: KindLayout }> {
-  const layouts = await loadLayouts(templatesDir);
-  const descriptors = new Map([...layouts.kinds].map(([k, v]) => [k, v.descriptor]));
-  const brief = await readValidated(dataFile, contentDir, `brief ${layouts.key}`, async (text) => (await validators()).validateBrief(dataFile, text, descriptors));
-  return { brief, layout: kindOf(layouts, brief.soort) };
+export async function loadBrief(contentDir: string, dataFile: string, kinds: Kinds): Promise<{ brief: Brief; layout: KindLayout }> {
+  const descriptors = new Map([...kinds.kinds].map(([k, v]) => [k, v.descriptor]));
+  const brief = await readValidated(dataFile, contentDir, `brief ${kinds.key}`, async (text) => (await validators()).validateBrief(dataFile, text, descriptors));
+  return { brief, layout: kindOf(kinds, brief.soort) };
 }
 
 /**

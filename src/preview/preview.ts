@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import type { BuildPaths } from '../build/build-document.js';
-import { failureText } from '../build/progress.js';
-import { launchBrowser, type LaunchOptions } from '../print/browser.js';
+import { failureText } from '../pipeline/progress.js';
+import type { RunPaths } from '../pipeline/run-context.js';
+import { Run } from '../pipeline/run.js';
+import type { LaunchOptions } from '../print/browser.js';
 import { startServer, type PreviewServer } from './server.js';
 import { PreviewSession, type VersionView } from './session.js';
 import { watchSources, type SourceWatch } from './watch.js';
 
 export interface PreviewOptions {
-  paths: BuildPaths;
+  paths: RunPaths;
   year: string;
   /** The document (version) the URL opens: kamerbrief, beslisnota, beslisnota-openbaar. Default: the first that is no other document's bijlage (the letter, not its bijlage). */
   document?: string;
@@ -44,10 +44,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // The browser starts while the sources are prepared; a mistake in them is told before it is waited for, and
   // a start that fails before the browser is needed (a document the year does not have) does not wait for it.
   info('starting the browser…');
-  const launching = new AbortController();
-  options.signal?.addEventListener('abort', () => launching.abort(), { once: true });
-  const browser: Promise<Browser> = launchBrowser({ ...options.launch, ownSignals: true, signal: launching.signal });
-  browser.catch(() => undefined);
+  // A warm process: its jobs are prepared in this thread, a new run context per watch cycle.
+  const run = new Run(paths, { launch: { ...options.launch, ownSignals: true, ...(options.signal ? { signal: options.signal } : {}) } });
   let session: PreviewSession | undefined;
   let server: PreviewServer | undefined;
   let watch: SourceWatch | undefined;
@@ -57,14 +55,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const stop = () =>
     (stopping ??= (async () => {
       watch?.close();
-      launching.abort();
       await server?.close().catch(() => undefined);
       await session?.close();
-      await browser.then((b) => b.close()).catch(() => undefined);
+      await run.close();
     })());
 
   try {
-    const s = (session = new PreviewSession(paths, year, browser));
+    const s = (session = new PreviewSession(run, year));
     const shown = new Map<string, string | undefined>();
     const report = (versions: VersionView[]) => {
       for (const v of versions) {

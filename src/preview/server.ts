@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
-import { failureText } from '../build/progress.js';
+import { failureText } from '../pipeline/progress.js';
 import { UserError } from '../errors.js';
 import { faceAt } from '../print/fonts.js';
 import type { PreviewSession, VersionView } from './session.js';

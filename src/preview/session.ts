@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { buildDocument, checkPagination, type BuildPaths, type BuiltDocument } from '../build/build-document.js';
-import { locateRequest } from '../build/locate-request.js';
-import type { PreparedDocument } from '../build/prepare-document.js';
-import { inlinePreparer } from '../build/preparer.js';
-import { failureText } from '../build/progress.js';
 import { listDocuments } from '../load/list-documents.js';
-import { OfflineRenderError, Renderer } from '../print/render-pdf.js';
+import type { DocumentJob } from '../pipeline/job.js';
+import type { Prepared } from '../pipeline/prepared.js';
+import { paginate } from '../pipeline/print.js';
+import { failureText } from '../pipeline/progress.js';
+import { runJob, type Run } from '../pipeline/run.js';
+import type { Written } from '../pipeline/write.js';
+import type { OpeningPage } from '../print/printer.js';
 import { stopwatch } from '../timings.js';
 import { factSources, type FactSource } from './fact-sources.js';
 
@@ -30,17 +30,13 @@ export interface VersionView {
 }
 
 interface VersionState extends VersionView {
-  prepared?: PreparedDocument;
+  prepared?: Prepared;
   /** The sources changed since these pages were made. */
   dirty: boolean;
   /** The sources changed since `prepared` was made (its document's other version may have been prepared since). */
   stale: boolean;
 }
 
-/**
- * The warm half of the preview: one Renderer (one page of the one browser) that prepares and paginates the
- * year's documents exactly as `build` does, one job at a time, and keeps the last good pages of each version.
- */
 /** What the start of a session tells while it works (the preview is otherwise silent until its URL). */
 export interface StartSteps {
   /** A line saying what it is doing now: "preparing 2022/kamerbrief…". */
@@ -49,32 +45,30 @@ export interface StartSteps {
   prepared?(versions: VersionView[]): void;
 }
 
+/**
+ * The warm half of the preview: one page of the run's browser that prepares and paginates the year's documents
+ * exactly as `build` does (the run's prepare and paginate; its PDF button the whole chain), one job at a time,
+ * and keeps the last good pages of each version. Each save starts a new cycle of the run: kinds, layouts and
+ * sources are read anew.
+ */
 export class PreviewSession {
-  private readonly renderer: Promise<Renderer>;
-  /** The renderer, once its page is open. */
-  private opened: Renderer | undefined;
-  /** Its page is being opened (the browser is there); closed: no page is opened any more. */
-  private opening = false;
-  private closed = false;
+  /** The page opens while the sources are prepared (on a cold start, while Chromium starts). */
+  private readonly page: OpeningPage;
   private readonly versions = new Map<string, VersionState>();
   private dataFiles: string[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private listError: string | undefined;
 
   constructor(
-    readonly paths: BuildPaths,
+    readonly run: Run,
     readonly year: string,
-    browser: Browser | Promise<Browser>,
   ) {
-    // The page opens while the sources are prepared (on a cold start, while Chromium starts).
-    this.renderer = Promise.resolve(browser).then(async (b) => {
-      if (this.closed) throw new Error('the preview stopped');
-      this.opening = true;
-      const r = new Renderer(b);
-      await r.ready();
-      return (this.opened = r);
-    });
-    this.renderer.catch(() => undefined);
+    this.page = run.printer.openPage();
+    this.page.renderer.catch(() => undefined);
+  }
+
+  get paths() {
+    return this.run.paths;
   }
 
   /**
@@ -89,7 +83,7 @@ export class PreviewSession {
         await this.prepare(dataFile);
       }
       steps.prepared?.(this.list());
-      await this.renderer;
+      await this.page.renderer;
       for (const v of this.versions.values()) {
         if (v.prepared) steps.say?.(`paginating ${this.year}/${v.name}…`);
         await this.render(v);
@@ -126,6 +120,8 @@ export class PreviewSession {
     for (const v of this.versions.values()) v.dirty = v.stale = true;
     const names = new Set(wanted);
     return this.exclusive(async () => {
+      // One run context per watch cycle: the kinds, layouts and source hashes are read anew once, for every document.
+      this.run.newCycle();
       const { times, lap } = stopwatch();
       await this.relist();
       lap('list');
@@ -152,21 +148,21 @@ export class PreviewSession {
   }
 
   /** The "PDF" button: the document of this version built as `build` builds it, from the same warm browser. */
-  pdf(name: string): Promise<BuiltDocument[]> {
+  pdf(name: string): Promise<Written[]> {
     const v = this.versions.get(name);
     if (!v) throw new Error(`no document ${name}`);
     // The page then holds the printed document; the next preview render loads its own into it, as always.
-    return this.exclusive(() => buildDocument(this.paths, this.year, v.dataFile, inlinePreparer, this.renderer));
+    return this.exclusive(() => runJob(this.run, this.job(v.dataFile), this.page.renderer));
   }
 
   /** Closes its page; the browser still starting is not waited for. */
   async close(): Promise<void> {
-    this.closed = true;
     await this.queue.catch(() => undefined);
-    // A page the browser is opening is waited for (closing the browser under it would leave Puppeteer waiting
-    // 30 s for its target); one not asked for yet never will be.
-    if (this.opening) await this.renderer.catch(() => undefined);
-    await this.opened?.close().catch(() => undefined);
+    await this.page.finish().catch(() => undefined);
+  }
+
+  private job(dataFile: string): DocumentJob {
+    return { kind: 'document', year: this.year, dataFile, label: `${this.year}/${basename(dataFile, '.yaml')}` };
   }
 
   /** One job in the browser page at a time. */
@@ -211,7 +207,7 @@ export class PreviewSession {
   private async prepare(dataFile: string): Promise<void> {
     const started = performance.now();
     try {
-      const docs = await inlinePreparer.prepare(this.paths, this.year, dataFile);
+      const docs = await this.run.preparer.prepare(this.job(dataFile));
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const facts = await factSources(dataFile, this.paths.content).catch(() => []);
       for (const doc of docs) {
@@ -244,23 +240,17 @@ export class PreviewSession {
     const doc = v.prepared;
     v.dirty = false;
     if (!doc) return;
-    const { times, lap } = stopwatch();
+    let times: Record<string, number> = {};
     try {
-      const renderer = await this.renderer;
-      await renderer.load(doc.html, `/${this.year}/${doc.name}.html`);
-      lap('pageLoad');
-      const report = await renderer.paginate();
-      lap('paginate');
-      const snapshot = await renderer.snapshot();
-      lap('snapshot');
-      v.snapshot = snapshot;
-      v.pages = report.pages;
+      const pages = await paginate(doc, await this.page.renderer);
+      times = pages.timings;
+      v.snapshot = pages.snapshot;
+      v.pages = pages.report.pages;
       v.rev++;
-      v.error = undefined;
       // Pages a build would refuse (a footnote off its call's page, a block too tall) are shown, with the problem.
-      checkPagination(doc.dataFile, report, doc.footnoteCount, doc.sections);
+      v.error = pages.problem === undefined ? undefined : failureText(pages.problem);
     } catch (err) {
-      v.error = failureText(err instanceof OfflineRenderError ? await locateRequest(err, doc.inputs, this.paths.templates) : err);
+      v.error = failureText(err);
     } finally {
       v.timings = { ...v.timings, ...times };
     }

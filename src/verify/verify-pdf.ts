@@ -2,8 +2,8 @@ import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { diffArrays } from 'diff';
-import { buildDocument, type BuildPaths } from '../build/build-document.js';
-import type { Preparer } from '../build/preparer.js';
+import type { RunPaths } from '../pipeline/run-context.js';
+import { runJob, type Run } from '../pipeline/run.js';
 import { SourceError } from '../errors.js';
 import { listDocuments } from '../load/list-documents.js';
 import type { Renderer } from '../print/render-pdf.js';
@@ -24,7 +24,8 @@ export interface Verdict {
  * sources), rebuilds that document from today's sources, and compares: identical bytes, or where they differ —
  * the sources' hash, metadata, page count, the text of the first page that differs.
  */
-export async function verifyPdf(pdfFile: string, paths: BuildPaths, preparer: Preparer, renderer: Promise<Renderer>): Promise<Verdict> {
+export async function verifyPdf(pdfFile: string, run: Run, renderer: Promise<Renderer>): Promise<Verdict> {
+  const paths: RunPaths = run.paths;
   const given = await readFile(pdfFile).catch(() => {
     throw new SourceError(pdfFile, undefined, undefined, 'cannot read this file');
   });
@@ -41,7 +42,8 @@ export async function verifyPdf(pdfFile: string, paths: BuildPaths, preparer: Pr
     // The document the PDF is: <name>.yaml, or the data file whose versions include it (beslisnota → beslisnota-openbaar).
     const dataFile = dataFiles.find((f) => basename(f, '.yaml') === name) ?? dataFiles.find((f) => name.startsWith(`${basename(f, '.yaml')}-`));
     if (!dataFile) throw new SourceError(join(paths.content, year), undefined, undefined, `${pdfFile} is ${before.provenance.document}, but ${relative(process.cwd(), paths.content)}/${year}/ has no document it comes from`);
-    const built = await buildDocument({ ...paths, output }, year, dataFile, preparer, renderer);
+    // The document rebuilt by the chain build runs, written into a scratch folder.
+    const built = await runJob(run, { kind: 'document', year, dataFile, label: `${year}/${basename(dataFile, '.yaml')}` }, renderer, output);
     const version = built.find((b) => b.name === name);
     if (!version) throw new SourceError(dataFile, undefined, undefined, `building this no longer gives ${name}.pdf`);
     const rebuilt = await readFile(version.pdfFile);

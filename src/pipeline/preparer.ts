@@ -2,66 +2,80 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { SourceError, SourceErrors } from '../errors.js';
 import { ROOT } from '../paths.js';
-import type { BuildPaths, PreparedDocument } from './prepare-document.js';
-import type { DiffRequest, PreparedDiff } from '../diff/prepare-diff.js';
 import { folderNames } from '../errors.js';
+import type { Job } from './job.js';
+import type { Prepared } from './prepared.js';
+import { RunContext, type RunPaths } from './run-context.js';
 
-/** The part of a build before the browser, run where it costs least. */
+/**
+ * Where a run's jobs are prepared (prepare.ts: everything before the browser), with the run context that run
+ * keeps there: made once per run, and anew per watch cycle in the preview (`newCycle`).
+ */
 export interface Preparer {
-  prepare(paths: BuildPaths, year: string, dataFile: string): Promise<PreparedDocument[]>;
-  /** The redline's part before the browser (`voortgang diff`): both revisions loaded, compared, composed. */
-  prepareDiff(request: DiffRequest): Promise<PreparedDiff>;
+  prepare(job: Job): Promise<Prepared[]>;
+  /** The sources or layouts may have changed (the preview's watch saw a save): the next jobs read them anew. */
+  newCycle(): void;
   close(): Promise<void>;
 }
 
-/** In this thread: for a warm process (watch, bench, tests of the pipeline). */
-export const inlinePreparer: Preparer = {
-  prepare: async (...args) => (await import('./prepare-document.js')).prepareDocument(...args),
-  prepareDiff: async (request) => (await import('../diff/prepare-diff.js')).prepareDiff(request),
-  close: async () => undefined,
-};
+/** In this thread: for a warm process (the preview, bench, tests of the pipeline). */
+export function inlinePreparer(paths: RunPaths): Preparer {
+  let ctx = new RunContext(paths);
+  return {
+    prepare: async (job) => (await import('./prepare.js')).prepare(ctx, job),
+    newCycle: () => void (ctx = new RunContext(paths)),
+    close: async () => undefined,
+  };
+}
 
-type Reply = { id: number; ok: true; docs: PreparedDocument[] | PreparedDiff } | { id: number; ok: false; error: SerializedError };
+type Reply = { id: number; ok: true; prepared: Prepared[] } | { id: number; ok: false; error: SerializedError };
 export type SerializedError = { kind: 'source'; errors: { file: string; line?: number; column?: number; detail: string }[] } | { kind: 'other'; message: string; stack?: string };
+
+/** What the worker is asked: a job of a run, in the run's watch cycle (its context is kept per cycle). */
+export interface PrepareRequest {
+  id: number;
+  cycle: number;
+  paths: RunPaths;
+  job: Job;
+  /** Folders shown by another name in messages (unpacked git revisions): [dir, name]. */
+  folders: Array<[string, string]>;
+}
 
 /**
  * In a worker thread: a cold build reads, parses and composes on the second core while the main thread loads
  * Puppeteer and starts Chromium. Errors come back as the same SourceErrors the inline path throws.
  */
-export function workerPreparer(): Preparer {
+export function workerPreparer(paths: RunPaths): Preparer {
   const worker = new Worker(join(ROOT, 'dist', 'prepare-worker.js'));
   worker.unref();
-  const pending = new Map<number, { resolve: (d: never) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (d: Prepared[]) => void; reject: (e: Error) => void }>();
   let next = 0;
+  let cycle = 0;
   worker.on('message', (reply: Reply) => {
     const p = pending.get(reply.id);
     if (!p) return;
     pending.delete(reply.id);
-    if (reply.ok) p.resolve(reply.docs as never);
+    if (reply.ok) p.resolve(reply.prepared);
     else p.reject(deserializeError(reply.error));
   });
   worker.on('error', (err) => {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   });
-  const ask = <T>(message: object): Promise<T> => {
-    const id = next++;
-    worker.ref();
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (d: never) => void, reject });
-      worker.postMessage({ id, ...message });
-    }).finally(() => {
-      if (pending.size === 0) worker.unref();
-    });
-  };
   return {
-    prepare(paths, year, dataFile) {
-      return ask<PreparedDocument[]>({ paths, year, dataFile });
-    },
-    prepareDiff(request) {
+    prepare(job) {
+      const id = next++;
+      worker.ref();
       // The worker names the files of unpacked git revisions as this thread does.
-      return ask<PreparedDiff>({ diff: request, folders: folderNames() });
+      const request: PrepareRequest = { id, cycle, paths, job, folders: folderNames() };
+      return new Promise<Prepared[]>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage(request);
+      }).finally(() => {
+        if (pending.size === 0) worker.unref();
+      });
     },
+    newCycle: () => void cycle++,
     async close() {
       await worker.terminate();
     },

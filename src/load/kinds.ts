@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cached, cacheKey } from '../disk-cache.js';
 import { SourceError } from '../errors.js';
-import { SOURCE_FORMAT_ID } from '../load/format-id.js';
-import { fsProblem } from '../load/source-files.js';
+import { SOURCE_FORMAT_ID } from './format-id.js';
+import { fsProblem } from './source-files.js';
 import { ROOT } from '../paths.js';
 import type { LayoutDescriptor } from '../validate/layout-schema.js';
 
@@ -20,7 +20,7 @@ export interface KindLayout {
   descriptor: LayoutDescriptor;
 }
 
-export interface Layouts {
+export interface Kinds {
   dir: string;
   kinds: Map<string, KindLayout>;
   /** A hash of every descriptor: part of the key of cached validations of data files. */
@@ -30,10 +30,11 @@ export interface Layouts {
 export const DESCRIPTOR = 'layout.yaml';
 
 /**
- * Reads the descriptors, once per document loaded (a few small files): a warm process (the preview) sees a
- * changed descriptor on its next build. Their validation is cached by their text.
+ * The one discovery of the kinds of a layouts folder: their descriptors read and validated, once per run (once
+ * per watch cycle in the preview, so that a changed descriptor is seen on the next rebuild; the run context
+ * keeps them). Their validation is cached by their text.
  */
-export async function loadLayouts(templatesDir: string): Promise<Layouts> {
+export async function loadKinds(templatesDir: string): Promise<Kinds> {
   if (!existsSync(templatesDir)) throw new SourceError(templatesDir, undefined, undefined, `no such folder — --templates names a folder of layouts: a folder per kind of document with its ${DESCRIPTOR}, and partials/ and css/ (voortgang's own are in ${join(ROOT, 'templates')})`);
   let entries;
   try {
@@ -41,7 +42,7 @@ export async function loadLayouts(templatesDir: string): Promise<Layouts> {
   } catch (err) {
     throw new SourceError(templatesDir, undefined, undefined, fsProblem(err));
   }
-  const folders = entries.filter((e) => e.isDirectory() && existsSync(join(templatesDir, e.name, DESCRIPTOR))).map((e) => e.name).sort();
+  const folders = kindFolders(templatesDir, entries);
   if (folders.length === 0) throw new SourceError(templatesDir, undefined, undefined, `no kind of document here — a kind is a folder with a ${DESCRIPTOR} (see voortgang's own, ${join(ROOT, 'templates', 'kamerbrief')})`);
   const kinds = new Map<string, KindLayout>();
   const texts: string[] = [];
@@ -64,8 +65,13 @@ export async function loadLayouts(templatesDir: string): Promise<Layouts> {
 }
 
 /** The layout of a document's soort (validation has checked that it exists). */
-export function kindOf(layouts: Layouts, soort: string): KindLayout {
-  const kind = layouts.kinds.get(soort);
+export function kindOf(kinds: Kinds, soort: string): KindLayout {
+  const kind = kinds.kinds.get(soort);
   if (!kind) throw new Error(`no layout for soort ${soort}`);
   return kind;
+}
+
+/** The folders of a layouts folder that are kinds of document: those holding a descriptor, in name order. */
+function kindFolders(templatesDir: string, entries: Dirent[]): string[] {
+  return entries.filter((e) => e.isDirectory() && existsSync(join(templatesDir, e.name, DESCRIPTOR))).map((e) => e.name).sort();
 }

@@ -1,7 +1,8 @@
 import { relative } from 'node:path';
 import { isDebugging, SourceError, SourceErrors, UserError } from '../errors.js';
 import { OfflineRenderError } from '../print/render-pdf.js';
-import type { Job, JobResult, PoolEvents } from './build-pool.js';
+import type { Job } from './job.js';
+import type { JobResult, PoolEvents } from './pool.js';
 
 /**
  * The message of a failure as the user should read it: source errors as file:line:column, problems the user can
