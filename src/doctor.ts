@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { failureText } from './pipeline/progress.js';
-import { browserIdentity, describeSource, launchBrowser, type LaunchOptions } from './print/browser.js';
+import { browserIdentity, describeSource, type LaunchOptions } from './print/browser.js';
+import { Printer } from './print/printer.js';
 import { FONT_DIR, FONT_FILES } from './print/fonts.js';
-import { Renderer } from './print/render-pdf.js';
 import { VERSION } from './version.js';
 
 const TEST_PAGE = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>voortgang doctor</title><style>
@@ -33,9 +33,11 @@ export async function doctor(launch: LaunchOptions, out: (s: string) => void): P
     }
   }
 
+  // The browser as every command has it: started and closed by a Printer, printing in one of its pages.
+  const printer = new Printer(launch);
   let browser;
   try {
-    browser = await launchBrowser(launch);
+    browser = await printer.browser;
   } catch (err) {
     out(`browser: NONE\n${indent(failureText(err))}\n`);
     return 1;
@@ -43,9 +45,9 @@ export async function doctor(launch: LaunchOptions, out: (s: string) => void): P
   try {
     const id = browserIdentity(browser)!;
     out(`browser: ${id.path}\n  found: ${describeSource(id)}\n  why: ${id.why}\n  version: ${id.version}\n  headless mode: ${id.headless}\n`);
-    const renderer = new Renderer(browser);
-    const started = performance.now();
     try {
+      const renderer = await printer.openPage().renderer;
+      const started = performance.now();
       const pdf = Buffer.from(await renderer.printStatic(TEST_PAGE, '/doctor/proefpagina.html'));
       const ms = Math.round(performance.now() - started);
       const text = pdf.toString('latin1');
@@ -57,11 +59,9 @@ export async function doctor(launch: LaunchOptions, out: (s: string) => void): P
     } catch (err) {
       ok = false;
       out(`test page: FAILED — ${failureText(err)}\n`);
-    } finally {
-      await renderer.close();
     }
   } finally {
-    await browser.close();
+    await printer.close();
   }
   out(ok ? 'ok: this machine can print voortgang\'s documents\n' : 'not ok: see above\n');
   return ok ? 0 : 1;

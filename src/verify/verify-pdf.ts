@@ -10,7 +10,7 @@ import type { Renderer } from '../print/render-pdf.js';
 import { readPdf, type PdfReading } from './read-pdf.js';
 import { PROVENANCE_KEYS } from '../finalize/pdf-metadata.js';
 import { diwooFileOf } from '../diwoo/sidecar-file.js';
-import { compareSidecar } from '../diwoo/verify-sidecar.js';
+import { compareSidecar } from './check-diwoo.js';
 import { recordFile } from '../finalize/mdto-record.js';
 import { checkRecord } from './check-record.js';
 

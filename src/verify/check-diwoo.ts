@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { firstChangedLine } from '../verify/first-changed-line.js';
+import { firstChangedLine } from './first-changed-line.js';
 
 /**
  * `verify` covers the DiWoo record beside a PDF: the file next to the given PDF against the one the rebuild
