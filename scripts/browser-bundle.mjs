@@ -4,10 +4,15 @@
 // tests/preview-client.test.ts, which bundles the preview's script again from its source and expects the
 // preview to serve exactly that.
 import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 
-/** One in-browser script from its entry file: the text of the bundled IIFE. */
+/** The repository: entry files are named from it, and so are the files in the bundle's comments, wherever it runs. */
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** One in-browser script from its entry file (relative to the repository): the text of the bundled IIFE. */
 export async function browserScript(entry, { minify }) {
   const result = await build({
+    absWorkingDir: root,
     entryPoints: [entry],
     bundle: true,
     write: false,
