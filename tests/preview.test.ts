@@ -124,6 +124,9 @@ describe('voortgang preview 2022', () => {
     const shell = await get('/', `127.0.0.1:${port}`);
     expect(shell.body).toContain('<script src="/preview.js"></script>');
     expect(shell.body).toContain('<script type="application/json" id="config">{"year":"2022","doc":"kamerbrief"}</script>');
+    // A document name cannot end the settings' script element: its < is written \u003c.
+    const hostile = await get(`/?doc=${encodeURIComponent('</script><script>alert(1)</script>')}`, `127.0.0.1:${port}`);
+    expect(hostile.body).toContain('<script type="application/json" id="config">{"year":"2022","doc":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}</script>');
     const served = await get('/preview.js', `127.0.0.1:${port}`);
     expect(served.status).toBe(200);
     expect(served.type).toBe('text/javascript; charset=utf-8');
