@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { browserScript, previewScript } from './browser-bundle.mjs';
 import { nodeBundle } from './node-bundle.mjs';
 
 // Versions of everything that shapes a Markdown syntax tree: the key of the parse cache (src/markdown/parse-section.ts).
@@ -29,18 +30,9 @@ const sourceFormatId = createHash('sha256')
 
 // The page-filling pass runs in the page, not in Node: one script of its own (an IIFE for Chromium), handed to
 // the main bundle as a string (src/print/render-pdf.ts adds it to each document).
-const paginator = await build({
-  entryPoints: ['src/paginate/in-page.ts'],
-  bundle: true,
-  write: false,
-  format: 'iife',
-  platform: 'browser',
-  target: 'chrome120',
-  minify: !process.env.PAGINATE_DEBUG,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
-const paginateScript = paginator.outputFiles[0].text;
+const paginateScript = await browserScript('src/paginate/in-page.ts', { minify: !process.env.PAGINATE_DEBUG });
+// The preview page's script, likewise: the preview's server serves it (src/preview/shell.ts, server.ts).
+const previewPageScript = await previewScript();
 
 // Chunk names carry content hashes: start from an empty dist/ so that old chunks do not pile up.
 rmSync('dist', { recursive: true, force: true });
@@ -53,7 +45,7 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   ...nodeBundle,
-  define: { __PARSER_VERSIONS__: JSON.stringify(parserVersions), __CHART_VERSIONS__: JSON.stringify(chartVersions), __SOURCE_FORMAT_ID__: JSON.stringify(sourceFormatId), __PAGINATE_SCRIPT__: JSON.stringify(paginateScript) },
+  define: { __PARSER_VERSIONS__: JSON.stringify(parserVersions), __CHART_VERSIONS__: JSON.stringify(chartVersions), __SOURCE_FORMAT_ID__: JSON.stringify(sourceFormatId), __PAGINATE_SCRIPT__: JSON.stringify(paginateScript), __PREVIEW_SCRIPT__: JSON.stringify(previewPageScript) },
 });
 // The bundle's types are its source's: the tests import dist/voortgang.js and are type-checked against them
 // (tsconfig.tests.json, run by `npm test`).

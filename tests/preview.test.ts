@@ -6,6 +6,10 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { previewScript } from '../scripts/browser-bundle.mjs';
+import type { PreviewHook } from '../src/preview/client/protocol.js';
+import { startServer } from '../src/preview/server.js';
+import type { PreviewSession } from '../src/preview/session.js';
 import { ROOT, scratchCopy } from './helpers/cli.js';
 import { readLetter } from './helpers/pdf-text.js';
 
@@ -31,12 +35,12 @@ const pagesText = () => frame().evaluate(() => Array.from(document.querySelector
 const startsOf = (f: Frame | Page) => f.evaluate(() => Array.from(document.querySelectorAll('.pagina .pagina-inhoud'), (c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60)));
 
 /** A request with the Host header a page of another site would send after re-pointing its name (DNS rebinding). */
-function get(path: string, host: string, method = 'GET', headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function get(path: string, host: string, method = 'GET', headers: Record<string, string> = {}): Promise<{ status: number; body: string; type?: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers: { host, ...headers } }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: res.headers['content-type'] }));
     });
     req.on('error', reject);
     req.end();
@@ -65,6 +69,8 @@ function descendants(pid: number): number[] {
   walk(pid);
   return out;
 }
+/** What the page keeps for tests on window.voortgangPreview. */
+const hook = () => page.evaluate(() => (window as unknown as { voortgangPreview: PreviewHook }).voortgangPreview);
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 
 beforeAll(async () => {
@@ -112,6 +118,22 @@ describe('voortgang preview 2022', () => {
     await check.close();
     expect((await pagesText())[0]).toContain('Hierbij sturen wij u de jaarlijkse rapportage over de aanpak van high impact crimes (HIC).');
     await page.screenshot({ path: '/tmp/preview-pages.png' });
+  });
+
+  it("serves the page's script exactly as esbuild bundles src/preview/client/ now: a bundle older than its source fails here", async () => {
+    const shell = await get('/', `127.0.0.1:${port}`);
+    expect(shell.body).toContain('<script src="/preview.js"></script>');
+    expect(shell.body).toContain('<script type="application/json" id="config">{"year":"2022","doc":"kamerbrief"}</script>');
+    // A document name cannot end the settings' script element: its < is written \u003c.
+    const hostile = await get(`/?doc=${encodeURIComponent('</script><script>alert(1)</script>')}`, `127.0.0.1:${port}`);
+    expect(hostile.body).toContain('<script type="application/json" id="config">{"year":"2022","doc":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}</script>');
+    const served = await get('/preview.js', `127.0.0.1:${port}`);
+    expect(served.status).toBe(200);
+    expect(served.type).toBe('text/javascript; charset=utf-8');
+    expect(served.body, 'the preview serves another script than src/preview/client/ bundles to now: run npm run build').toBe(await previewScript());
+    // The page runs it: the script's hook on window holds the pages it shows.
+    expect(await hook()).toMatchObject({ doc: 'kamerbrief', error: null });
+    expect((await hook()).rev).toBeGreaterThanOrEqual(1);
   });
 
   it('a saved section shows its new sentence without a reload, with the page being read kept in view', async () => {
@@ -219,6 +241,22 @@ describe('voortgang preview 2022', () => {
     expect(label.href).toBeNull();
   });
 
+  it('a click on a page number says it has no source, though the "2" of page 2 is also the fact bijlagen: 2', async () => {
+    const yaml = readFileSync(join(dir, 'content', '2022', 'kamerbrief.yaml'), 'utf8').split('\n');
+    expect(yaml).toContain('bijlagen: 2'); // a fact printed as "2": the page number must not be taken for it
+    const paragraph = await frame().$('.pagina-inhoud p');
+    await paragraph!.click();
+    expect((await hook()).source).toMatchObject({ file: 'content/2022/kamerbrief/01-inleiding.md' });
+    const numbers = await frame().$$('.pagina .pagina-nr');
+    const two = numbers[1]!;
+    expect(await two.evaluate((e) => e.textContent)).toBe('2');
+    await two.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await two.click();
+    expect(await page.$eval('#bron', (e) => e.textContent)).toBe('No source: this is part of the layout, not of the text or the facts.');
+    expect(await page.$('#bron a')).toBeNull();
+    expect((await hook()).source).toBeNull();
+  });
+
   it('a broken data file shows its file:line:column over the last good pages, as the terminal does; fixing it clears it', async () => {
     const good = readFileSync(dataFile(), 'utf8');
     const pagesBefore = await pagesText();
@@ -256,6 +294,33 @@ describe('voortgang preview 2022', () => {
     const pdfBytes = readFileSync(join(dir, 'output', '2022', 'kamerbrief.pdf'));
     expect(pdfBytes.toString('latin1')).toContain('<pdfaid:part>2</pdfaid:part>');
     expect(readFileSync(join(dir, 'output', '2022', 'kamerbrief.pdf.mdto.xml'), 'utf8')).toContain(`<checksumWaarde>${createHash('sha256').update(pdfBytes).digest('hex')}</checksumWaarde>`);
+  });
+
+  it('the PDF button on broken sources prints nothing and says why in the bar, which tells the pages shown and that there is a problem', async () => {
+    const status = () => page.$eval('#status', (e) => e.textContent ?? '');
+    expect(await status()).toMatch(/^printed output\/2022\/kamerbrief\.pdf$/);
+    const printed = readdirSync(join(dir, 'output', '2022')).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, 'output', '2022', f))).digest('hex')]);
+    const good = readFileSync(dataFile(), 'utf8');
+    writeFileSync(dataFile(), good.replace('2011: 2272', '2011: twee'));
+    await page.waitForFunction(() => !document.getElementById('overlay')!.hidden, { timeout: 20_000 });
+    // The last good pages are shown (13), with the problem above them.
+    expect(await status()).toMatch(/^13 pages — a problem, see above · \S/);
+
+    await page.evaluate(() => ((window as unknown as { before: unknown }).before = (window as unknown as { voortgangPreview: PreviewHook }).voortgangPreview.printed));
+    await page.click('#pdf');
+    await page.waitForFunction(() => {
+      const w = window as unknown as { before: unknown; voortgangPreview: PreviewHook };
+      return w.voortgangPreview.printed !== w.before;
+    }, { timeout: 30_000 });
+    const why = 'content/2022/data/hic.yaml:10:21: reeksen.overvallen.aantal.2011: expected a number';
+    expect((await hook()).printed).toEqual({ error: why });
+    expect(await status()).toBe(`not printed: ${why}`);
+    // What the last print wrote is left as it was.
+    expect(readdirSync(join(dir, 'output', '2022')).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, 'output', '2022', f))).digest('hex')])).toEqual(printed);
+
+    writeFileSync(dataFile(), good);
+    await page.waitForFunction(() => document.getElementById('overlay')!.hidden, { timeout: 20_000 });
+    expect(await status()).toMatch(/^13 pages · \S/);
   });
 
   it('a cell of a Markdown table names its own row\'s line', async () => {
@@ -358,5 +423,13 @@ describe.runIf(process.platform === 'linux')('voortgang preview --open', () => {
     expect(run.stderr).toContain(`could not open a browser (xdg-open); open ${run.url} yourself\n`);
     expect(run.served).toBe(200);
     expect(run.code).toBe(0);
+  });
+});
+
+describe("the preview's server run from src/, unbundled", () => {
+  it("refuses to start without the page's script, saying to build it", async () => {
+    // The script reaches the server only through the bundle (scripts/bundle.mjs): from src/ there is none.
+    const session = { year: '2022' } as PreviewSession;
+    await expect(startServer(session, 0, async () => ({ files: [] }))).rejects.toThrow("the preview page's script is not bundled: run npm run build");
   });
 });

@@ -5,7 +5,8 @@ import { failureText } from '../pipeline/progress.js';
 import { UserError } from '../errors.js';
 import { faceAt } from '../print/fonts.js';
 import type { PreviewSession, VersionView } from './session.js';
-import { shellHtml } from './shell.js';
+import type { PdfAnswer, PreviewState } from './client/protocol.js';
+import { PREVIEW_SCRIPT, SCRIPT_PATH, shellHtml } from './shell.js';
 
 export interface PreviewServer {
   url: string;
@@ -18,7 +19,7 @@ export interface PreviewServer {
 }
 
 /** What a browser is told of a version: enough to fetch its pages, show its problem and find a block's source. */
-export function stateOf(session: PreviewSession, v: VersionView | undefined) {
+export function stateOf(session: PreviewSession, v: VersionView | undefined): PreviewState {
   return {
     doc: v?.name,
     rev: v?.rev ?? 0,
@@ -35,7 +36,9 @@ export function stateOf(session: PreviewSession, v: VersionView | undefined) {
  * page of another site that re-pointed its name at 127.0.0.1: DNS rebinding) is refused with 403, and so is a
  * POST sent from another origin.
  */
-export async function startServer(session: PreviewSession, port: number, onPdf: (name: string) => Promise<{ files: string[] } | { error: string }>): Promise<PreviewServer> {
+export async function startServer(session: PreviewSession, port: number, onPdf: (name: string) => Promise<PdfAnswer>): Promise<PreviewServer> {
+  if (!PREVIEW_SCRIPT) throw new Error('the preview page\'s script is not bundled: run npm run build');
+  const script = PREVIEW_SCRIPT;
   const clients = new Map<ServerResponse, string>();
   let own = new Set<string>();
 
@@ -60,6 +63,7 @@ export async function startServer(session: PreviewSession, port: number, onPdf: 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
 
     if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', shellHtml(session.year, doc));
+    if (url.pathname === SCRIPT_PATH) return send(res, 200, 'text/javascript; charset=utf-8', script);
     if (url.pathname === '/events') return events(req, res, doc);
     if (url.pathname === '/api/state') return sendJson(res, 200, stateOf(session, await session.fresh(doc)));
     const page = /^\/(\d{4})\/([A-Za-z0-9_.-]+)\.html$/.exec(url.pathname);
@@ -120,7 +124,7 @@ export async function startServer(session: PreviewSession, port: number, onPdf: 
   };
 }
 
-function push(res: ServerResponse, state: unknown): void {
+function push(res: ServerResponse, state: PreviewState): void {
   res.write(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
 }
 
