@@ -241,6 +241,59 @@ describe('voortgang preview 2022', () => {
     expect(label.href).toBeNull();
   });
 
+  it("a click on a line of the margin column names the sender's fact and its line in content/afzenders/, a label none", async () => {
+    // The sender's lines are printed one per <br> inside one element each (the unit in a <b>, the addresses and
+    // the website in one <p>): the line under the pointer is what is matched, not the element.
+    const sender = 'content/afzenders/dgsb-jfac.yaml';
+    const yaml = readFileSync(join(dir, sender), 'utf8').split('\n');
+    /** The line of the file where `written` is written: a list item (`  - Aanpak`) or a key's value (`website: …`). */
+    const lineOf = (written: RegExp) => {
+      const n = yaml.findIndex((l) => written.test(l)) + 1;
+      expect(n, String(written)).toBeGreaterThan(0);
+      return n;
+    };
+    /** A click in the middle of the first page's margin-column text `text` (a line of its own, between <br>s). */
+    const clickText = async (text: string, dx = 0) => {
+      const at = await frame().evaluate((wanted: string) => {
+        const aside = document.querySelector('.pagina .referentiegegevens')!;
+        const walker = document.createTreeWalker(aside, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (n.textContent !== wanted) continue;
+          n.parentElement!.scrollIntoView({ block: 'center' });
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const r = range.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2, right: r.right };
+        }
+        return null;
+      }, text);
+      expect(at, text).not.toBeNull();
+      const frameAt = await page.$eval('#pages', (e) => ({ x: e.getBoundingClientRect().left, y: e.getBoundingClientRect().top }));
+      await page.mouse.click(frameAt.x + (dx ? at!.right + dx : at!.x), frameAt.y + at!.y);
+      return page.evaluate(() => ({ text: document.getElementById('bron')!.textContent, href: document.querySelector('#bron a')?.getAttribute('href') ?? null }));
+    };
+    const named = (line: number, fact: string) => `${sender}:${line} (${fact}) open in VS Code`;
+
+    // The unit's second line (inside the <b>), a line of the onderdeel, of the postal address, and the website.
+    const unit = await clickText('Straffen en Beschermen');
+    expect(unit.text).toBe(named(lineOf(/^ {2}- Straffen en Beschermen$/), 'eenheid'));
+    expect(unit.href).toBe(`vscode://file${join(dir, sender)}:${lineOf(/^ {2}- Straffen en Beschermen$/)}`);
+    expect((await clickText('Aanpak')).text).toBe(named(lineOf(/^ {2}- Aanpak$/), 'onderdeel'));
+    expect((await clickText('Postbus 20301')).text).toBe(named(lineOf(/^ {2}- Postbus 20301$/), 'postadres'));
+    expect((await clickText('2511 DP Den Haag')).text).toBe(named(lineOf(/^ {2}- 2511 DP Den Haag$/), 'bezoekadres'));
+    expect((await clickText('www.rijksoverheid.nl/jenv')).text).toBe(named(lineOf(/^website: www\.rijksoverheid\.nl\/jenv$/), 'website'));
+    // The kenmerk below its label is the letter's own fact, in kamerbrief.yaml.
+    const letter = readFileSync(join(dir, 'content', '2022', 'kamerbrief.yaml'), 'utf8').split('\n');
+    expect((await clickText('4355467')).text).toBe(`content/2022/kamerbrief.yaml:${letter.indexOf('kenmerk: "4355467"') + 1} (kenmerk) open in VS Code`);
+
+    // The label "Ons kenmerk" is the layout's own text, and so is the empty column beside a short line: no source.
+    const label = await clickText('Ons kenmerk');
+    expect(label.text).toBe('No source: this is part of the layout, not of the text or the facts.');
+    expect(label.href).toBeNull();
+    expect((await clickText('Aanpak')).text).toBe(named(lineOf(/^ {2}- Aanpak$/), 'onderdeel'));
+    expect((await clickText('Aanpak', 20)).text).toBe('No source: this is part of the layout, not of the text or the facts.');
+  });
+
   it('a click on a page number says it has no source, though the "2" of page 2 is also the fact bijlagen: 2', async () => {
     const yaml = readFileSync(join(dir, 'content', '2022', 'kamerbrief.yaml'), 'utf8').split('\n');
     expect(yaml).toContain('bijlagen: 2'); // a fact printed as "2": the page number must not be taken for it

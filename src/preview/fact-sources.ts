@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { lineColumnAt } from '../errors.js';
 import { formatDate, formatMonth } from '../format/nl.js';
+import { readSourceText } from '../load/source-files.js';
 
 /**
  * Where the facts a layout prints come from: the letter head, the margin column and the signature are written
@@ -20,15 +20,19 @@ export interface FactSource {
 }
 
 export async function factSources(dataFile: string, contentDir: string): Promise<FactSource[]> {
-  const out = await factsOf(dataFile);
+  const out = await factsOf(dataFile, contentDir);
   const afzender = out.find((f) => f.fact === 'afzender');
   // The sender's facts (eenheid, adres …) are printed in every margin column: they come from afzenders/<name>.yaml.
-  if (afzender && /^[\w-]+$/.test(afzender.text)) out.push(...(await factsOf(join(contentDir, 'afzenders', `${afzender.text}.yaml`)).catch(() => [])));
+  if (afzender && /^[\w-]+$/.test(afzender.text)) out.push(...(await factsOf(join(contentDir, 'afzenders', `${afzender.text}.yaml`), contentDir).catch(() => [])));
   return out;
 }
 
-async function factsOf(path: string): Promise<FactSource[]> {
-  const text = await readFile(path, 'utf8');
+/**
+ * Every value of a YAML file at the line it starts on; a list's items each at their own line (a sender's address
+ * is printed one item per line). Read the one way sources are read (inside the content folder, strict UTF-8).
+ */
+async function factsOf(path: string, contentDir: string): Promise<FactSource[]> {
+  const text = await readSourceText(path, contentDir);
   const doc = parseDocument(text);
   const out: FactSource[] = [];
   const visit = (node: Node | null | undefined, fact: string) => {
