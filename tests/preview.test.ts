@@ -292,6 +292,24 @@ describe('voortgang preview 2022', () => {
     expect(label.href).toBeNull();
     expect((await clickText('Aanpak')).text).toBe(named(lineOf(/^ {2}- Aanpak$/), 'onderdeel'));
     expect((await clickText('Aanpak', 20)).text).toBe('No source: this is part of the layout, not of the text or the facts.');
+
+    // A browser without caretPositionFromPoint (Safari, Chromium before 128) finds the line with caretRangeFromPoint.
+    await frame().evaluate(() => {
+      const proto = Document.prototype as Partial<Document> & { savedCaret?: unknown };
+      proto.savedCaret = proto.caretPositionFromPoint;
+      delete proto.caretPositionFromPoint;
+    });
+    try {
+      expect(await frame().evaluate(() => typeof document.caretPositionFromPoint)).toBe('undefined');
+      expect((await clickText('2500 EH Den Haag')).text).toBe(named(lineOf(/^ {2}- 2500 EH Den Haag$/), 'postadres'));
+      expect((await clickText('Ons kenmerk')).text).toBe('No source: this is part of the layout, not of the text or the facts.');
+    } finally {
+      await frame().evaluate(() => {
+        const proto = Document.prototype as Partial<Document> & { savedCaret?: Document['caretPositionFromPoint'] };
+        proto.caretPositionFromPoint = proto.savedCaret;
+        delete proto.savedCaret;
+      });
+    }
   });
 
   it('a click on a page number says it has no source, though the "2" of page 2 is also the fact bijlagen: 2', async () => {
