@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { letterAlone, scratchCopy, voortgang } from './helpers/cli.js';
+import { twoRevisions } from './helpers/revisions.js';
 
 /**
  * A table split over pages keeps the column widths of the whole table: each part is laid out on a page of its
@@ -127,5 +128,34 @@ describe('a long Markdown table whose later rows are short, split over three pag
     expect(Math.abs(row[0]!.left - at('Maatregel'))).toBeLessThanOrEqual(TOLERANCE);
     expect(Math.abs(row[1]!.left - at('Regio'))).toBeLessThanOrEqual(TOLERANCE);
     expect(Math.abs(row[2]!.left - at('Bedrag'))).toBeLessThanOrEqual(TOLERANCE);
+  });
+});
+
+/**
+ * The redline's change list (a table of fixed layout whose widths its <colgroup> sets: 8 / 30 / 18 / 44 %) over
+ * several pages: three chapters removed from the 2022 letter make it long. Its later parts once lost the
+ * <colgroup> and fell back to four equal columns ("Tekst" at 354.8 pt instead of 280.8 pt from page 2 on).
+ */
+describe('the redline of the 2022 letter: its change list, split over pages', () => {
+  let all: Word[];
+  let result: ReturnType<typeof voortgang>;
+  beforeAll(async () => {
+    const dir = twoRevisions('columns');
+    for (const f of ['03-preventie-daderschap.md', '04-opsporing-vervolging.md', '05-aanpak-recidive.md']) rmSync(join(dir, 'b', '2022', 'kamerbrief', f));
+    result = voortgang(['diff', '2022', '--from', 'a', '--to', 'b', '--output', join(dir, 'out')], { cwd: dir });
+    if (result.status === 0) all = await words(join(dir, 'out', '2022', 'kamerbrief.diff.pdf'));
+  });
+
+  it('is made', () => {
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('repeats its header row on every page of the list, each column starting at the same x (within 0.5 pt)', () => {
+    const heads = all.filter((w) => w.str === 'Blz.').map((blz) => all.filter((w) => w.page === blz.page && Math.abs(w.top - blz.top) < 1).sort((a, b) => a.left - b.left));
+    expect(heads.length, `pages with the change list's header: ${heads.map((h) => h[0]!.page).join(', ')}`).toBeGreaterThanOrEqual(3);
+    for (const head of heads) expect(head.map((w) => w.str)).toEqual(['Blz.', 'Onderdeel', 'Soort', 'Tekst']);
+    for (const head of heads.slice(1))
+      for (let c = 0; c < 4; c++) expect(Math.abs(head[c]!.left - heads[0]![c]!.left), `"${head[c]!.str}" on page ${head[c]!.page} at ${head[c]!.left.toFixed(1)}, page ${heads[0]![c]!.page} at ${heads[0]![c]!.left.toFixed(1)}`).toBeLessThanOrEqual(TOLERANCE);
   });
 });

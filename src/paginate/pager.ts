@@ -9,8 +9,8 @@
 //     that many lines moves to the next page with its call;
 //   - paragraphs and list items break between lines, leaving at least MIN_LINES lines on either side; where they
 //     break is decided with their own footnotes on the page;
-//   - tables break between rows, repeating the header row; a row is never split; every part keeps the column
-//     widths of the whole table;
+//   - tables break between rows, repeating the header row, MIN_ROWS rows on either side; a row is never split;
+//     every part keeps the column widths of the whole table;
 //   - a heading never ends a page; figures and the signature block are never split;
 //   - the signature block never starts a page alone: the block before it moves along.
 // Everything is measured with the browser's own layout, so the PDF is what was measured.
@@ -651,8 +651,11 @@ function splitTable(table: HTMLTableElement, limit: number): HTMLElement | null 
   const rows = Array.from(body.rows);
   let keep = 0;
   while (keep < rows.length && rows[keep]!.getBoundingClientRect().bottom <= limit + EPS) keep++;
+  if (keep >= rows.length) return null; // every body row fits
+  // At least MIN_ROWS rows (body and foot) go on: fewer crossing the limit take the ones above them along.
   const footRows = table.tFoot ? table.tFoot.rows.length : 0;
-  if (keep >= rows.length || keep < MIN_ROWS || rows.length + footRows - keep < MIN_ROWS) return null;
+  keep = Math.min(keep, rows.length + footRows - MIN_ROWS);
+  if (keep < MIN_ROWS) return null;
   const columns = fixColumnWidths(table);
   const rest = table.cloneNode(false) as HTMLTableElement;
   rest.removeAttribute('id');
