@@ -165,6 +165,19 @@ describe('the page-filling pass, on fixture pages of 10 lines', () => {
     expect(years).toEqual(Array.from({ length: 20 }, (_, i) => String(2001 + i)));
   });
 
+  it('a table whose last row alone does not fit its page takes the row above it along: 2 rows on the next page', async () => {
+    const table = (k: number) => `<table class="tabel"><thead><tr><th>Jaar</th><th>Aantal</th></tr></thead><tbody>${Array.from({ length: k }, (_, i) => `<tr><th scope="row">${2001 + i}</th><td>${i * 7}</td></tr>`).join('')}</tbody></table>`;
+    const rowsOn = (p: Sheet) => words(p.blocks[0]!.text).length / 2 - 1; // cells, less the header row
+    // How many rows a page holds: the first page of a long table.
+    const fit = rowsOn((await lay(table(30))).pages[0]!);
+    expect(fit).toBeGreaterThanOrEqual(4);
+    // One row more than a page holds: the page keeps all but 2, the last 2 go on (header repeated).
+    const { report, pages } = await lay(table(fit + 1));
+    expect(report.overflows).toEqual([]);
+    expect(pages.map(rowsOn)).toEqual([fit - 1, 2]);
+    expect(words(pages[1]!.blocks[0]!.text)).toEqual(['Jaar', 'Aantal', String(2001 + fit - 1), String((fit - 1) * 7), String(2001 + fit), String(fit * 7)]);
+  });
+
   it('keeps a heading with the paragraph it introduces', async () => {
     // 7 lines, then a heading (a blank line and its line) and 4 lines: 1 line would be left for the paragraph.
     const { report, pages } = await lay(`<p>${lines(7, 'a')}</p><h3>Kop</h3><p>${lines(4, 'b')}</p>`);

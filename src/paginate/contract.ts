@@ -46,6 +46,8 @@ export const CLASS = {
    */
   pageRef: 'pagina-verwijzing',
   continued: 'vervolg',
+  /** Set by the pass on a split table: the <colgroup> of the whole table's column widths, which every part keeps. */
+  fixedColumns: 'vaste-kolommen',
 } as const;
 
 /**

@@ -9,7 +9,8 @@
 //     that many lines moves to the next page with its call;
 //   - paragraphs and list items break between lines, leaving at least MIN_LINES lines on either side; where they
 //     break is decided with their own footnotes on the page;
-//   - tables break between rows, repeating the header row; a row is never split;
+//   - tables break between rows, repeating the header row, MIN_ROWS rows on either side; a row is never split;
+//     every part keeps the column widths of the whole table;
 //   - a heading never ends a page; figures and the signature block are never split;
 //   - the signature block never starts a page alone: the block before it moves along.
 // Everything is measured with the browser's own layout, so the PDF is what was measured.
@@ -650,16 +651,63 @@ function splitTable(table: HTMLTableElement, limit: number): HTMLElement | null 
   const rows = Array.from(body.rows);
   let keep = 0;
   while (keep < rows.length && rows[keep]!.getBoundingClientRect().bottom <= limit + EPS) keep++;
+  if (keep >= rows.length) return null; // every body row fits
+  // At least MIN_ROWS rows (body and foot) go on: fewer crossing the limit take the ones above them along.
   const footRows = table.tFoot ? table.tFoot.rows.length : 0;
-  if (keep >= rows.length || keep < MIN_ROWS || rows.length + footRows - keep < MIN_ROWS) return null;
+  keep = Math.min(keep, rows.length + footRows - MIN_ROWS);
+  if (keep < MIN_ROWS) return null;
+  const columns = fixColumnWidths(table);
   const rest = table.cloneNode(false) as HTMLTableElement;
   rest.removeAttribute('id');
   rest.classList.add(CLASS.continued);
   table.classList.add(CLASS.split);
+  if (columns) rest.appendChild(columns.cloneNode(true));
   if (table.tHead) rest.appendChild(table.tHead.cloneNode(true));
   const restBody = body.cloneNode(false) as HTMLTableSectionElement;
   for (const r of rows.slice(keep)) restBody.appendChild(r);
   rest.appendChild(restBody);
   if (table.tFoot) rest.appendChild(table.tFoot);
   return rest;
+}
+
+/**
+ * Fixes a table's column widths as laid out now, whole, before its rows are parted: a <colgroup> of the
+ * measured widths (in place of any it had), `table-layout: fixed` and the measured width of the table (fixed
+ * layout needs one), which the rest part takes along (its clone of the table and of the <colgroup>). Without it each part is laid out on its own and its columns take
+ * the widths of its own rows (the 2022 letter’s table, pages 2 and 3: the right edge of column 2 lay 80.5 pt apart).
+ * A part split again keeps the widths it has; a table whose columns cannot all be measured (every cell of a
+ * column spans others) is left as it is. Returns the <colgroup>, or null.
+ */
+function fixColumnWidths(table: HTMLTableElement): HTMLTableColElement | null {
+  const fixed = table.querySelector<HTMLTableColElement>(`:scope > colgroup.${CLASS.fixedColumns}`);
+  if (fixed) return fixed;
+  // The grid: a cell spanning rows takes its columns in the rows below it too.
+  const widths: number[] = [];
+  const taken: boolean[][] = [];
+  let count = 0;
+  Array.from(table.rows).forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      while (taken[r]?.[c]) c++;
+      for (let dr = 0; dr < Math.max(1, cell.rowSpan); dr++) for (let dc = 0; dc < cell.colSpan; dc++) (taken[r + dr] ??= [])[c + dc] = true;
+      if (cell.colSpan === 1 && widths[c] === undefined) widths[c] = cell.getBoundingClientRect().width;
+      c += cell.colSpan;
+    }
+    count = Math.max(count, c);
+  });
+  if (count === 0) return null;
+  for (let c = 0; c < count; c++) if (widths[c] === undefined) return null;
+  const columns = table.ownerDocument.createElement('colgroup');
+  columns.className = CLASS.fixedColumns;
+  for (const w of widths) {
+    const col = table.ownerDocument.createElement('col');
+    col.style.width = `${w}px`;
+    columns.appendChild(col);
+  }
+  const width = table.getBoundingClientRect().width; // fixed layout needs a width: a table of auto width keeps its own
+  for (const old of table.querySelectorAll(':scope > colgroup')) old.remove();
+  table.insertBefore(columns, table.caption ? table.caption.nextSibling : table.firstChild);
+  table.style.tableLayout = 'fixed';
+  table.style.width = `${width}px`;
+  return columns;
 }
