@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
@@ -214,5 +214,35 @@ describe("the README's guide to adding a kind of document", () => {
     const conclusies = toc.entries.find((e) => e.heading === '3.1 Conclusies van de verdieping')!;
     expect(conclusies.page).toBeGreaterThan(verdieping.page); // the chapter runs over more than one page
     more.slice(1).forEach((p, k) => expect(footer(p), `page ${k + 2}`).toBe(`Pagina ${k + 2} van ${more.length}`));
+  });
+
+  it('stops at a fact the data file lacks, and at one the descriptor does not know, at their lines — as the guide says', () => {
+    expect(GUIDE).toContain('A fact missing from the data file, or one the descriptor\n   does not know, stops the build at its line.');
+    const year = join(dir, 'content', '2031');
+    cpSync(join(dir, 'content', '2030', 'rapport'), join(year, 'rapport'), { recursive: true });
+    const data = files().find((b) => b.path === 'content/2030/rapport.yaml')!.text;
+    const lines = data.replace(/^kenmerk:.*\n/m, '').concat('auteur: A. Jansen\n');
+    writeFileSync(join(year, 'rapport.yaml'), lines);
+    const r = voortgang(['build', '2031', '--templates', 'mijn-sjablonen'], { cwd: dir });
+    expect(r.status).toBe(1);
+    const soortLine = lines.split('\n').findIndex((l) => l.startsWith('soort:')) + 1;
+    const auteurLine = lines.split('\n').findIndex((l) => l.startsWith('auteur:')) + 1;
+    expect(r.stderr).toContain(`content/2031/rapport.yaml:${soortLine}:1: kenmerk: is required`);
+    expect(r.stderr).toContain(`content/2031/rapport.yaml:${auteurLine}:1: auteur: unknown field`);
+  });
+
+  it('names the stylesheet a copied kind still asks for when its files were renamed, as the guide warns', () => {
+    expect(GUIDE).toContain('no stylesheet bijlage.css');
+    const kind = join(dir, 'mijn-sjablonen', 'verslag');
+    cpSync(join(dir, 'mijn-sjablonen', 'bijlage'), kind, { recursive: true });
+    renameSync(join(kind, 'bijlage.hbs'), join(kind, 'verslag.hbs'));
+    renameSync(join(kind, 'bijlage.css'), join(kind, 'verslag.css'));
+    writeFileSync(join(kind, 'layout.yaml'), readFileSync(join(kind, 'layout.yaml'), 'utf8').replace('sjabloon: bijlage.hbs', 'sjabloon: verslag.hbs'));
+    const year = join(dir, 'content', '2032');
+    cpSync(join(dir, 'content', '2030', 'rapport'), join(year, 'verslag'), { recursive: true });
+    writeFileSync(join(year, 'verslag.yaml'), 'soort: verslag\ndatum: 2032-01-10\nonderwerp: Verslag\nafzender: dgsb-jfac\nplaats: Den Haag\n');
+    const r = voortgang(['build', '2032', '--templates', 'mijn-sjablonen'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('mijn-sjablonen/verslag/verslag.hbs: template: no stylesheet bijlage.css');
   });
 });
