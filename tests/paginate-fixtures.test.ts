@@ -272,6 +272,36 @@ describe('the DOM contract', () => {
     }
   }
 
+  // The pass itself agrees: what the check requires, it cannot do without; what it leaves optional, it can.
+  const pageOf = (inner: string) => `<div class="pagina">${inner}<span class="${CLASS.pageNumber}"></span></div>`;
+  const full = `<div class="${CLASS.pageText}"><div class="${CLASS.pageContent}"></div><div class="${CLASS.pageNotes}"></div></div>`;
+  const paras = Array.from({ length: 30 }, (_, i) => `<p>${lines(1, `p${i + 1}-`)}</p>`).join('');
+  async function layLayout(templates: string): Promise<number[]> {
+    const html = `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><style>${CSS}
+.${CLASS.pageText} { top: 20mm; height: calc(${LINES} * var(--regel)); }</style></head><body>
+<main id="${DOM.flow}">${paras}</main><section id="${DOM.notes}"></section>${templates}</body></html>`;
+    await renderer.load(html, `/fixtures/layout-${++n}.html`);
+    await renderer.paginate();
+    return renderer.inspect<number[]>(`Array.from(document.querySelectorAll('.pagina .${CLASS.pageNumber}'), (e) => Number(e.textContent))`);
+  }
+
+  it('the pass makes every page from the first when there is no following page, and numbers them', async () => {
+    const templates = `<template id="${DOM.firstPage}">${pageOf(full)}</template>`;
+    expect(contractProblems(`<main id="${DOM.flow}"></main><section id="${DOM.notes}"></section>${templates}`)).toEqual([]);
+    // 30 one-line paragraphs on pages of 10 lines, each after the first a line apart: 3 pages at least.
+    const numbers = await layLayout(templates);
+    expect(numbers.length).toBeGreaterThanOrEqual(3);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+  });
+
+  it('the pass cannot do without a first page, nor without a footnote box in a page, which the check refuses', async () => {
+    const noNotes = `<div class="${CLASS.pageText}"><div class="${CLASS.pageContent}"></div></div>`;
+    for (const templates of [`<template id="${DOM.nextPage}">${pageOf(full)}</template>`, `<template id="${DOM.firstPage}">${pageOf(noNotes)}</template>`]) {
+      expect(contractProblems(`<main id="${DOM.flow}"></main><section id="${DOM.notes}"></section>${templates}`)).not.toEqual([]);
+      await expect(layLayout(templates)).rejects.toThrow(/lacks/);
+    }
+  });
+
   it('takes a layout without a following page, which the pass makes from the first, as the memo has', () => {
     const memo = layouts.find((l) => l.soort === 'memo')!;
     expect(readFileSync(memo.template, 'utf8')).not.toContain(DOM.nextPage);
