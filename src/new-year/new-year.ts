@@ -121,7 +121,7 @@ function factsToRenew(doc: Document, layouts: Layouts): FactsToRenew {
   const named = (type: 'kenmerk' | 'datum') => factsOfType(descriptor, type).filter((name) => doc.has(name));
   const empty = [
     ...named('kenmerk').map((name) => ({ name, type: 'kenmerk' as const, what: 'the kenmerk of the new document' })),
-    ...named('datum').map((name) => ({ name, type: 'datum' as const, what: name === 'datum' ? 'its date, YYYY-MM-DD' : `${descriptor.feiten[name]?.beschrijving ?? 'a date'}, YYYY-MM-DD` })),
+    ...named('datum').map((name) => ({ name, type: 'datum' as const, what: Object.hasOwn(descriptor.feiten, name) ? `${descriptor.feiten[name]!.beschrijving ?? 'a date'}, YYYY-MM-DD` : 'its date, YYYY-MM-DD' })),
   ];
   return { ...(kind ? { kind } : {}), empty };
 }
