@@ -1,12 +1,13 @@
 import { parse } from 'yaml';
 import { geometryCss } from '../src/compose/letter-view.js';
 import type { LayoutDescriptor } from '../src/validate/layout-schema.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLASS, DOM, PAGE_REF_ATTRIBUTE } from '../src/paginate/contract.js';
 import { SHELVE_FROM } from '../src/paginate/pager.js';
 import { launchBrowser, Renderer } from '../dist/voortgang.js';
+import { contractProblems, kindsOf, templateText } from './helpers/layout-contract.js';
 
 /**
  * The page-filling pass on small HTML pages in the browser, one rule each: pages of the house style with a text
@@ -240,13 +241,83 @@ describe('the cost of a measurement', () => {
 });
 
 describe('the DOM contract', () => {
-  it('is what the layouts provide', () => {
-    for (const layout of ['kamerbrief/kamerbrief.hbs', 'beslisnota/beslisnota.hbs', 'bijlage/bijlage.hbs']) {
-      const text = readFileSync(join(ROOT, 'templates', layout), 'utf8');
-      for (const id of [DOM.flow, DOM.notes, DOM.firstPage, DOM.nextPage]) expect(text, `${layout} #${id}`).toContain(`id="${id}"`);
-      for (const c of [CLASS.pageText, CLASS.pageContent, CLASS.pageNotes]) expect(text, `${layout} .${c}`).toContain(`class="${c}"`);
-    }
+  // Every kind of document of voortgang's templates/ (found there, not listed here) and the memo fixture kind.
+  const TEMPLATES = join(ROOT, 'templates');
+  const MEMO = join(ROOT, 'tests', 'fixtures', 'soort-memo', 'templates');
+  const layouts = [...kindsOf(TEMPLATES).map((k) => ({ ...k, templates: TEMPLATES })), ...kindsOf(MEMO).map((k) => ({ ...k, templates: TEMPLATES }))];
+
+  it('finds every kind folder: the three of templates/ and the memo', () => {
+    // Counted from the folders themselves: each holding a layout.yaml.
+    const folders = readdirSync(TEMPLATES).filter((f) => existsSync(join(TEMPLATES, f, 'layout.yaml')));
+    expect(layouts.map((l) => l.soort).sort()).toEqual([...folders, 'memo'].sort());
+    expect(folders.length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const layout of layouts) {
+    it(`is what the ${layout.soort} layout provides`, () => {
+      expect(contractProblems(templateText(layout.templates, layout.dir, layout.template))).toEqual([]);
+    });
+  }
+
+  it('is what the shared partials provide: page number, page count, signature block', () => {
     const partials = ['paginanummer.hbs', 'ondertekening.hbs'].map((f) => readFileSync(join(ROOT, 'templates', 'partials', f), 'utf8')).join('\n');
     for (const c of [CLASS.pageNumber, CLASS.pageTotal, CLASS.signature]) expect(partials).toContain(`class="${c}"`);
+  });
+
+  // Each layout broken in one place: the check names what is missing.
+  const breaks: Array<{ what: string; from: RegExp; to: string; problem: string }> = [
+    { what: 'no #flow', from: /<main id="flow">/, to: '<main>', problem: `no element with id="${DOM.flow}"` },
+    { what: 'no #voetnoten', from: /id="voetnoten"/, to: '', problem: `no element with id="${DOM.notes}"` },
+    { what: 'no first page', from: /<template id="pagina-eerste">/, to: '<template>', problem: `no <template id="${DOM.firstPage}">` },
+    { what: 'a first page that is no template', from: /<template id="pagina-eerste">([\s\S]*?)<\/template>/, to: '<div id="pagina-eerste">$1</div>', problem: `id="${DOM.firstPage}" is a <div>, not a <template>` },
+    { what: 'a first page without its text area', from: /(<template id="pagina-eerste">[\s\S]*?)class="pagina-tekst"/, to: '$1class="tekst"', problem: `<template id="${DOM.firstPage}"> has no .${CLASS.pageText}` },
+    { what: 'a following page without its footnote box', from: /(<template id="pagina-vervolg">[\s\S]*?)<div class="pagina-voetnoten"><\/div>/, to: '$1', problem: `<template id="${DOM.nextPage}">: its .${CLASS.pageText} has no .${CLASS.pageNotes}` },
+    { what: 'a following page without its content box', from: /(<template id="pagina-vervolg">[\s\S]*?)<div class="pagina-inhoud"><\/div>/, to: '$1', problem: `<template id="${DOM.nextPage}">: its .${CLASS.pageText} has no .${CLASS.pageContent}` },
+  ];
+  for (const layout of layouts) {
+    for (const b of breaks) {
+      const text = templateText(layout.templates, layout.dir, layout.template);
+      // The memo has no following page (every page is made from its first): nothing there to break.
+      if (!b.from.test(text)) continue;
+      it(`fails the ${layout.soort} layout with ${b.what}`, () => {
+        expect(contractProblems(text.replace(b.from, b.to))).toContain(b.problem);
+      });
+    }
+  }
+
+  // The pass itself agrees: what the check requires, it cannot do without; what it leaves optional, it can.
+  const pageOf = (inner: string) => `<div class="pagina">${inner}<span class="${CLASS.pageNumber}"></span></div>`;
+  const full = `<div class="${CLASS.pageText}"><div class="${CLASS.pageContent}"></div><div class="${CLASS.pageNotes}"></div></div>`;
+  const paras = Array.from({ length: 30 }, (_, i) => `<p>${lines(1, `p${i + 1}-`)}</p>`).join('');
+  async function layLayout(templates: string): Promise<number[]> {
+    const html = `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><style>${CSS}
+.${CLASS.pageText} { top: 20mm; height: calc(${LINES} * var(--regel)); }</style></head><body>
+<main id="${DOM.flow}">${paras}</main><section id="${DOM.notes}"></section>${templates}</body></html>`;
+    await renderer.load(html, `/fixtures/layout-${++n}.html`);
+    await renderer.paginate();
+    return renderer.inspect<number[]>(`Array.from(document.querySelectorAll('.pagina .${CLASS.pageNumber}'), (e) => Number(e.textContent))`);
+  }
+
+  it('the pass makes every page from the first when there is no following page, and numbers them', async () => {
+    const templates = `<template id="${DOM.firstPage}">${pageOf(full)}</template>`;
+    expect(contractProblems(`<main id="${DOM.flow}"></main><section id="${DOM.notes}"></section>${templates}`)).toEqual([]);
+    // 30 one-line paragraphs on pages of 10 lines, each after the first a line apart: 3 pages at least.
+    const numbers = await layLayout(templates);
+    expect(numbers.length).toBeGreaterThanOrEqual(3);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+  });
+
+  it('the pass cannot do without a first page, nor without a footnote box in a page, which the check refuses', async () => {
+    const noNotes = `<div class="${CLASS.pageText}"><div class="${CLASS.pageContent}"></div></div>`;
+    for (const templates of [`<template id="${DOM.nextPage}">${pageOf(full)}</template>`, `<template id="${DOM.firstPage}">${pageOf(noNotes)}</template>`]) {
+      expect(contractProblems(`<main id="${DOM.flow}"></main><section id="${DOM.notes}"></section>${templates}`)).not.toEqual([]);
+      await expect(layLayout(templates)).rejects.toThrow(/lacks/);
+    }
+  });
+
+  it('takes a layout without a following page, which the pass makes from the first, as the memo has', () => {
+    const memo = layouts.find((l) => l.soort === 'memo')!;
+    expect(readFileSync(memo.template, 'utf8')).not.toContain(DOM.nextPage);
+    expect(contractProblems(templateText(memo.templates, memo.dir, memo.template))).toEqual([]);
   });
 });

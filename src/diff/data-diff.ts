@@ -1,6 +1,6 @@
 import { formatFigure, formatDate } from '../format/nl.js';
 import { factView } from '../compose/letter-view.js';
-import { cellKey, figureOf, measureKeys, measureLabel, seriesLabel, type LoadedDataset } from '../load/dataset.js';
+import { cellKey, figureOf, measureKeys, measureLabel, seriesLabel, seriesNames, yearsOf, type LoadedDataset } from '../load/dataset.js';
 import type { DocumentSources } from '../load/load-document.js';
 
 /** A value that differs between two revisions: a figure in a data file, or a fact of the letter. */
@@ -37,12 +37,12 @@ export function diffData(
   for (const name of names) {
     const a = before.get(name);
     const b = after.get(name);
-    const series = [...new Set([...Object.keys(a?.data.reeksen ?? {}), ...Object.keys(b?.data.reeksen ?? {})])];
+    const series = [...new Set([...(a ? seriesNames(a) : []), ...(b ? seriesNames(b) : [])])];
     for (const s of series) {
       const measures = [...new Set([...(a ? measureKeys(a) : []), ...(b ? measureKeys(b) : [])])];
       for (const m of measures) {
         const years = new Set<string>();
-        for (const d of [a, b]) for (const y of Object.keys(((d?.data.reeksen[s] as Record<string, unknown> | undefined)?.[m] as object | undefined) ?? {})) years.add(y);
+        for (const d of [a, b]) for (const y of d ? yearsOf(d, s, m) : []) years.add(String(y));
         for (const y of [...years].sort()) {
           const x = a ? formatFigure(figureOf(a, s, m, y)) : '–';
           const z = b ? formatFigure(figureOf(b, s, m, y)) : '–';

@@ -32,23 +32,37 @@ export function measureKeys(d: LoadedDataset): string[] {
   return Object.keys(d.data.maten);
 }
 
+/** A measure by name, own properties only (as seriesOf). */
+function measureOf(d: LoadedDataset, measure: string): LoadedDataset['data']['maten'][string] | undefined {
+  return Object.hasOwn(d.data.maten, measure) ? d.data.maten[measure] : undefined;
+}
+
 export function measureLabel(d: LoadedDataset, measure: string): string {
-  const m = d.data.maten[measure];
+  const m = measureOf(d, measure);
   return typeof m === 'string' ? m : (m?.label ?? measure);
 }
 
 export function measureUnit(d: LoadedDataset, measure: string): Unit {
-  const m = d.data.maten[measure];
+  const m = measureOf(d, measure);
   return (typeof m === 'object' && m.eenheid) || d.data.eenheid;
 }
 
 export function seriesLabel(d: LoadedDataset, series: string): string {
-  return d.data.reeksen[series]?.label ?? series;
+  return seriesOf(d, series)?.label ?? series;
 }
 
-/** A series by name. Own properties only: a name like __proto__ or constructor finds nothing, not an object's insides. */
+/**
+ * A series by name: the one lookup of a series that the {{…}} references, the tabel and grafiek blocks and the
+ * redline's comparison all use. Own properties only: a name like __proto__, constructor or toString finds
+ * nothing, not an object's insides.
+ */
 export function seriesOf(d: LoadedDataset, series: string): LoadedDataset['data']['reeksen'][string] | undefined {
   return Object.hasOwn(d.data.reeksen, series) ? d.data.reeksen[series] : undefined;
+}
+
+/** The names of a data set's series, in the order they are written: what a message lists when a name is not one of them. */
+export function seriesNames(d: LoadedDataset): string[] {
+  return Object.keys(d.data.reeksen);
 }
 
 function valuesOf(d: LoadedDataset, series: string, measure: string): Record<string, number> | undefined {

@@ -1,4 +1,4 @@
-import { measureKeys, type LoadedDataset } from '../load/dataset.js';
+import { measureKeys, seriesNames, seriesOf, type LoadedDataset } from '../load/dataset.js';
 
 /** What the ```tabel and ```grafiek blocks share: finding their data and their years, failing with what exists. */
 
@@ -7,7 +7,7 @@ export function dataResolver(datasets: Map<string, LoadedDataset>, fail: (m: str
   const set = (name: string) =>
     datasets.get(name) ?? fail(`no data set "${name}" — the data sets of this year are: ${[...datasets.keys()].join(', ') || '(none: add content/<year>/data/<name>.yaml)'}`);
   const series = (d: LoadedDataset, key: string) => {
-    if (!d.data.reeksen[key]) fail(`data set "${d.name}" has no series "${key}" — it has: ${Object.keys(d.data.reeksen).join(', ')}`);
+    if (!seriesOf(d, key)) fail(`data set "${d.name}" has no series "${key}" — it has: ${seriesNames(d).join(', ')}`);
     return key;
   };
   const measure = (d: LoadedDataset, m?: string) => {

@@ -1,7 +1,7 @@
 import type { Text } from 'mdast';
 import { SourceError } from '../errors.js';
 import { formatFigure, formatNumber } from '../format/nl.js';
-import { figureOf, measureKeys, seriesOf, type LoadedDataset } from '../load/dataset.js';
+import { figureOf, measureKeys, seriesNames, seriesOf, type LoadedDataset } from '../load/dataset.js';
 
 /**
  * Numbers in prose, bound to data: `{{hic.overvallen.2021}}` prints 676 from content/<year>/data/hic.yaml;
@@ -27,7 +27,7 @@ export function resolveDataRefs(node: Text, file: string, datasets: Map<string, 
     if (!set || !series || rest.length === 0) fail('write {{data.reeks.jaar}}, e.g. {{hic.overvallen.2021}}, or {{data.reeks.maat.jaar}}');
     if (!d) fail(`no data file "${set}" — the data files of this year are: ${[...datasets.keys()].join(', ') || 'none'}`);
     const reeks = seriesOf(d!, series!);
-    if (!reeks) fail(`"${set}" has no series "${series}" — it has: ${Object.keys(d!.data.reeksen).join(', ')}`);
+    if (!reeks) fail(`"${set}" has no series "${series}" — it has: ${seriesNames(d!).join(', ')}`);
     const measures = measureKeys(d!);
     const change = rest.length >= 2 && CHANGE.test(rest[rest.length - 2]!) && /^\d{4}-\d{4}$/.test(rest[rest.length - 1]!);
     if (change) {

@@ -3,7 +3,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { SourceError } from '../errors.js';
 import { formatChange, formatFigure } from '../format/nl.js';
-import { figureOf, measureKeys, measureLabel, seriesLabel, yearsOf, type Figure, type LoadedDataset } from '../load/dataset.js';
+import { figureOf, measureKeys, measureLabel, seriesLabel, seriesNames, yearsOf, type Figure, type LoadedDataset } from '../load/dataset.js';
 import { dataResolver, resolveYears, type DataResolver } from './block-data.js';
 import type { Tabel } from '../validate/block-schemas.js';
 
@@ -67,7 +67,7 @@ function byYear(spec: Tabel, main: LoadedDataset, resolve: DataResolver, fail: (
     sources = (spec.maten ?? measureKeys(main)).map((m) => ({ d: main, series, measure: resolve.measure(main, m), label: measureLabel(main, m) }));
   } else {
     if (spec.maten) fail('"maten" lists the columns of one series: name it with "reeks"');
-    sources = (spec.reeksen ?? Object.keys(main.data.reeksen)).map((name) => {
+    sources = (spec.reeksen ?? seriesNames(main)).map((name) => {
       const [setName, key] = name.includes('.') ? (name.split('.', 2) as [string, string]) : [main.name, name];
       const d = resolve.set(setName);
       const series = resolve.series(d, key);
@@ -111,7 +111,7 @@ function byYear(spec: Tabel, main: LoadedDataset, resolve: DataResolver, fail: (
 }
 
 function bySeries(spec: Tabel, main: LoadedDataset, resolve: DataResolver, fail: (m: string) => never): Element {
-  const keys = (spec.reeksen ?? Object.keys(main.data.reeksen)).map((k) => resolve.series(main, k));
+  const keys = (spec.reeksen ?? seriesNames(main)).map((k) => resolve.series(main, k));
   const columns = withLabels(
     spec,
     (spec.kolommen ?? fail('with "rijen: reeksen", list the columns as "kolommen: [<maat> <jaar>, …]"')).map((c) => {

@@ -16,6 +16,8 @@ export interface YearReference {
 export interface Checklist {
   target: string;
   source: string;
+  /** The names of the facts emptied (a kind's kenmerk and datum facts, by their type), each once. */
+  emptied: string[];
   /** `file:line: what`, in the order of the files. */
   fillIn: string[];
   /** `file:line: the fact's line`, for facts (onderwerp, a period) that name a year. */
@@ -26,7 +28,8 @@ export interface Checklist {
 }
 
 export function formatChecklist(c: Checklist): string {
-  const lines = [`${c.target}/ made from ${c.source}/. It does not build until kenmerk and datum are filled in.`, '', 'Fill in:', ...c.fillIn.map((l) => `  ${l}`)];
+  const until = c.emptied.length ? ` It does not build until ${listed(c.emptied)} ${c.emptied.length === 1 ? 'is' : 'are'} filled in.` : '';
+  const lines = [`${c.target}/ made from ${c.source}/.${until}`, '', 'Fill in:', ...c.fillIn.map((l) => `  ${l}`)];
   if (c.factsWithYears.length) lines.push('', 'Facts that name a year, to check:', ...c.factsWithYears.map((l) => `  ${l}`));
   if (c.dataFiles.length) lines.push('', 'Data files, to extend with the figures of the new period:', ...c.dataFiles.map((l) => `  ${l}`));
   const files = groupBy(c.references, (r) => r.file);
@@ -46,6 +49,11 @@ function placesOf(refs: YearReference[]): string {
   for (const r of refs) if (!seen.has(r.line)) seen.set(r.line, r);
   const places = [...seen.values()].sort((a, b) => a.line - b.line).map((r) => (r.block ? `${r.line} (${r.block})` : String(r.line)));
   return `${places.length === 1 ? 'line' : 'lines'} ${places.join(', ')}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(names: string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

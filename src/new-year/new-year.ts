@@ -3,25 +3,31 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Code, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document, type Pair, type Scalar } from 'yaml';
 import { parseYaml } from '../load/read-yaml.js';
 import { lineColumnAt, SourceError } from '../errors.js';
 import { positionIn } from '../markdown/data-refs.js';
 import { parseSections } from '../markdown/parse-section.js';
 import { blockName } from '../markdown/block-names.js';
 import type { Ondertekening } from '../validate/schemas.js';
+import { factsOfType } from '../compose/facts-by-type.js';
+import { loadLayouts, type KindLayout, type Layouts } from '../compose/layouts.js';
+import { ROOT } from '../paths.js';
+import type { LayoutDescriptor } from '../validate/layout-schema.js';
 import { formatChecklist, type YearReference } from './checklist.js';
 
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
 /**
  * `voortgang new <year> --from <earlier>`: content/<year>/ as a copy of the earlier year — its documents with
- * kenmerk and datum emptied (so the new year does not build until they are filled in), its sections and data
- * files — and a checklist on the terminal: the facts to fill in, every year named in the text (prose and
- * table/chart blocks) with file:line:column, and the last year of each data file. Written to a temporary folder
- * and renamed into place: an existing year is never touched.
+ * their kenmerk and datum facts emptied (so the new year does not build until they are filled in), its sections
+ * and data files — and a checklist on the terminal: the facts to fill in, every year named in the text (prose and
+ * table/chart blocks) with file:line:column, and the last year of each data file. Which facts are a document's
+ * kenmerk, datum and signatories its kind's descriptor says (their `type`, whatever their names), read from the
+ * layouts folder `templatesDir`. Written to a temporary folder and renamed into place: an existing year is never
+ * touched.
  */
-export async function newYear(contentDir: string, year: string, from: string): Promise<string> {
+export async function newYear(contentDir: string, year: string, from: string, templatesDir: string = join(ROOT, 'templates')): Promise<string> {
   const source = join(contentDir, from);
   const target = join(contentDir, year);
   if (!existsSync(source)) throw new SourceError(source, undefined, undefined, `--from ${from}: there is no such year to start from`);
@@ -30,40 +36,47 @@ export async function newYear(contentDir: string, year: string, from: string): P
 
   // Its YAML read as a build reads it: a file with an alias or an unknown tag is named before anything is made.
   await checkYaml(source);
+  const layouts = await loadLayouts(templatesDir);
   const staging = join(contentDir, `.${year}.new-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await cp(source, staging, { recursive: true });
   const fillIn: string[] = [];
+  const emptied: Array<{ name: string; type: 'kenmerk' | 'datum' }> = [];
   const factsWithYears: string[] = [];
   const shown = (file: string) => relative(process.cwd(), join(target, file));
   try {
     for (const entry of (await readdir(staging)).filter((f) => f.endsWith('.yaml')).sort()) {
       const file = join(staging, entry);
       const doc = parseDocument(await readFile(file, 'utf8'));
-      const emptied: string[] = [];
-      for (const key of ['kenmerk', 'datum']) {
-        if (!doc.has(key)) continue;
-        emptied.push(key);
-        doc.set(key, null);
-        const pair = isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === key) : undefined;
-        if (pair?.value && typeof pair.value === 'object') (pair.value as { comment?: string }).comment = key === 'kenmerk' ? ' vul in: het kenmerk van deze brief' : ' vul in: de datum, JJJJ-MM-DD';
+      const facts = factsToRenew(doc, layouts);
+      for (const { name, type } of facts.empty) {
+        doc.set(name, null);
+        const value = pairOf(doc, name)?.value;
+        if (value && typeof value === 'object') (value as { comment?: string }).comment = type === 'kenmerk' ? ' vul in: het kenmerk van deze brief' : ' vul in: de datum, JJJJ-MM-DD';
       }
       const written = doc.toString({ nullStr: '' });
       await writeFile(file, written);
-      const lines = written.split('\n');
-      for (const key of emptied) {
-        const line = lines.findIndex((l) => l.startsWith(`${key}:`)) + 1;
-        fillIn.push(`${shown(entry)}:${line}: ${key} — ${key === 'kenmerk' ? 'the kenmerk of the new document' : 'its date, YYYY-MM-DD'}`);
+      const renewed = parseDocument(written);
+      const lineOf = (name: string) => lineColumnAt(written, pairOf(renewed, name)?.key.range?.[0] ?? 0).line;
+      const lines: Array<{ line: number; text: string }> = facts.empty.map(({ name, what }) => ({ line: lineOf(name), text: `${shown(entry)}:${lineOf(name)}: ${name} — ${what}` }));
+      for (const f of facts.empty) if (!emptied.some((e) => e.name === f.name)) emptied.push(f);
+      if (!facts.kind) {
+        // A kind the layouts folder does not have (the build refuses it too): only its common datum is known to be a date.
+        const soort = renewed.get('soort', true);
+        const { line, column } = lineColumnAt(written, isScalar(soort) ? (soort.range?.[0] ?? 0) : 0);
+        lines.push({ line, text: `${shown(entry)}:${line}:${column}: soort: ${isScalar(soort) ? String(soort.value) : '(none)'} — no such kind of document in ${relative(process.cwd(), layouts.dir) || '.'}, so only its datum was emptied: empty its kenmerk and its other dates yourself` });
       }
-      // A letter copied from a reconstructed one whose signatories were unknown: the new one needs them.
-      const signed = parseDocument(written).get('ondertekening', true);
-      const ONBEKEND: Extract<Ondertekening, string> = 'onbekend';
-      if (isScalar(signed) && signed.value === ONBEKEND) {
+      // A document copied from a reconstructed one whose signatories were unknown: the new one needs them.
+      for (const name of facts.kind ? factsOfType(facts.kind.descriptor, 'ondertekening') : []) {
+        const signed = renewed.get(name, true);
+        const ONBEKEND: Extract<Ondertekening, string> = 'onbekend';
+        if (!isScalar(signed) || signed.value !== ONBEKEND) continue;
         const { line, column } = lineColumnAt(written, signed.range?.[0] ?? 0);
-        fillIn.push(`${shown(entry)}:${line}:${column}: ondertekening: ${ONBEKEND} — the signatories are unknown; fill in who signs (a list of - functie: …, naam: …), or keep ${ONBEKEND} (no signature block is printed)`);
+        lines.push({ line, text: `${shown(entry)}:${line}:${column}: ${name}: ${ONBEKEND} — the signatories are unknown; fill in who signs (a list of - functie: …, naam: …), or keep ${ONBEKEND} (no signature block is printed)` });
       }
+      fillIn.push(...lines.sort((a, b) => a.line - b.line).map((l) => l.text));
       // Other facts that name a year (the onderwerp, a period): worth a look too.
-      lines.forEach((line, k) => {
+      written.split('\n').forEach((line, k) => {
         if (line.trimStart().startsWith('#')) return;
         if (YEAR_IN_LINE.test(line.replace(/#.*$/, ''))) factsWithYears.push(`${shown(entry)}:${k + 1}: ${line.trim()}`);
       });
@@ -77,6 +90,8 @@ export async function newYear(contentDir: string, year: string, from: string): P
   return formatChecklist({
     target: relative(process.cwd(), target),
     source: relative(process.cwd(), source),
+    // The kenmerk facts first, as in each file's list.
+    emptied: [...emptied.filter((e) => e.type === 'kenmerk'), ...emptied.filter((e) => e.type === 'datum')].map((e) => e.name),
     fillIn,
     factsWithYears,
     dataFiles: await dataYears(join(target, 'data')),
@@ -85,6 +100,31 @@ export async function newYear(contentDir: string, year: string, from: string): P
 }
 
 const YEAR_IN_LINE = /\b(?:19|20)\d{2}\b/;
+
+/** A top-level fact of a data file, by name. */
+function pairOf(doc: Document, name: string): Pair<Scalar, unknown> | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  return doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === name) as Pair<Scalar, unknown> | undefined;
+}
+
+interface FactsToRenew {
+  kind?: KindLayout;
+  /** The facts written in the file that a new document has anew: its kind's kenmerk facts, then its datum facts. */
+  empty: Array<{ name: string; type: 'kenmerk' | 'datum'; what: string }>;
+}
+
+/** Which facts of a document's data file a new year empties, by their type in its kind's descriptor. */
+function factsToRenew(doc: Document, layouts: Layouts): FactsToRenew {
+  const soort = doc.get('soort', true);
+  const kind = isScalar(soort) ? layouts.kinds.get(String(soort.value)) : undefined;
+  const descriptor: Pick<LayoutDescriptor, 'feiten'> = kind?.descriptor ?? { feiten: {} };
+  const named = (type: 'kenmerk' | 'datum') => factsOfType(descriptor, type).filter((name) => doc.has(name));
+  const empty = [
+    ...named('kenmerk').map((name) => ({ name, type: 'kenmerk' as const, what: 'the kenmerk of the new document' })),
+    ...named('datum').map((name) => ({ name, type: 'datum' as const, what: Object.hasOwn(descriptor.feiten, name) ? `${descriptor.feiten[name]!.beschrijving ?? 'a date'}, YYYY-MM-DD` : 'its date, YYYY-MM-DD' })),
+  ];
+  return { ...(kind ? { kind } : {}), empty };
+}
 
 /** Every year named in the sections' text and in their tabel/grafiek blocks, with its file and line. */
 async function yearReferences(dir: string): Promise<YearReference[]> {

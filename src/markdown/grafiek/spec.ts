@@ -1,7 +1,7 @@
 import type { Code } from 'mdast';
 import { SourceError } from '../../errors.js';
 import { formatChange, formatFigure, formatNumber } from '../../format/nl.js';
-import { figureOf, measureLabel, measureUnit, seriesLabel, yearsOf, type LoadedDataset } from '../../load/dataset.js';
+import { figureOf, measureLabel, measureUnit, seriesLabel, seriesNames, yearsOf, type LoadedDataset } from '../../load/dataset.js';
 import { dataResolver, resolveYears } from '../block-data.js';
 import type { Grafiek } from '../../validate/block-schemas.js';
 
@@ -51,7 +51,7 @@ export function chartFromBlock(node: Code, file: string, datasets: Map<string, L
   const resolve = dataResolver(datasets, fail);
   const d = resolve.set(g.data);
   const measure = resolve.measure(d, g.maat);
-  const keys = (g.reeksen ?? Object.keys(d.data.reeksen)).map((k) => resolve.series(d, k));
+  const keys = (g.reeksen ?? seriesNames(d)).map((k) => resolve.series(d, k));
   const years = resolveYears(g.jaren, () => keys.flatMap((k) => yearsOf(d, k, measure)), fail);
   if (years.length < 2) fail('a chart needs at least two years');
 
