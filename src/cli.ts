@@ -153,13 +153,14 @@ function makeProgram(exit: (code: number) => void): Command {
       .description('Start a year from an earlier one: its documents, sections and data copied, kenmerk and datum emptied, and a checklist of what to fill in and of every year named in the text. An existing year is never overwritten.')
       .argument('<year>', 'the new year, e.g. 2024')
       .requiredOption('--from <year>', 'the year to start from'),
-    ['content'],
-  ).action(async (year: string, opts: { content: string; from: string }) => {
+    ['content', 'templates'],
+  ).action(async (year: string, opts: { content: string; from: string; templates?: string }) => {
     checkYear(year);
     checkYear(opts.from);
     const { newYear } = await import('./new-year/new-year.js');
     try {
-      process.stdout.write(await newYear(resolve(opts.content), year, opts.from));
+      // The kinds of the layouts folder say which facts are a kenmerk, a date or the signatories.
+      process.stdout.write(await newYear(resolve(opts.content), year, opts.from, paths(opts).templates));
     } catch (err) {
       process.stderr.write(`${failureText(err)}\n`);
       exit(EXIT.failed);

@@ -1,9 +1,10 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { newYear } from '../src/new-year/new-year.js';
-import { factsOfType } from '../src/compose/facts-by-type.js';
+import { factsOfType } from '../src/load/kind-rules.js';
 import { ROOT, voortgang } from './helpers/cli.js';
 
 /**
@@ -68,14 +69,10 @@ describe('facts found by their type in the kind\'s descriptor', () => {
 
   it('voortgang new empties a kenmerk called referentie and every date, and lists unknown signatories called getekend', async () => {
     const { dir, content, templates } = memoYear();
-    const cwd = process.cwd();
-    process.chdir(dir);
-    let out: string;
-    try {
-      out = await newYear(content, '2031', '2030', templates);
-    } finally {
-      process.chdir(cwd);
-    }
+    const made = voortgang(['new', '2031', '--from', '2030', '--content', content, '--templates', templates], { cwd: dir });
+    expect(made.stderr).toBe('');
+    expect(made.status).toBe(0);
+    const out = made.stdout;
     const file = join(content, '2031', 'memo.yaml');
     const written = readFileSync(file, 'utf8');
     const lineOf = (key: string) => written.split('\n').findIndex((l) => l.startsWith(`${key}:`)) + 1;
@@ -109,6 +106,13 @@ describe('facts found by their type in the kind\'s descriptor', () => {
     const after = voortgang(args, { cwd: dir });
     expect(after.stderr).toBe('');
     expect(after.status).toBe(0);
+    // The PDF and its records find the kenmerk by its type too: Subject, Keywords and the MDTO record name it.
+    const pdf = join(dir, 'output', '2031', 'memo.pdf');
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(pdf)), useSystemFonts: false }).promise;
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, string> };
+    expect(info.Subject).toContain('ons kenmerk M-2031-02');
+    expect(info.Keywords).toContain('kenmerk M-2031-02');
+    expect(readFileSync(`${pdf}.mdto.xml`, 'utf8')).toContain('<identificatieKenmerk>M-2031-02/memo.pdf</identificatieKenmerk>');
   });
 
   it('a document of a kind the layouts folder lacks: only its datum is emptied, and the checklist says so at its soort', async () => {

@@ -1,4 +1,4 @@
-import type { LayoutDescriptor } from '../validate/layout-schema.js';
+import type { FactSpec, LayoutDescriptor } from '../validate/layout-schema.js';
 
 /**
  * What a kind's descriptor (templates/<soort>/layout.yaml) says about how its documents are printed. The code
@@ -32,9 +32,27 @@ export function markdownLayout(descriptor: LayoutDescriptor): { textWidthMm: num
   return { textWidthMm: parseFloat(descriptor.pagina['tekst-breedte']), numbering: descriptor.koppen.nummering };
 }
 
-/** The names of a kind's facts of one type (`kenmerk`, `ondertekening`, …): found by type, whatever they are called. */
-export function factsOfType(descriptor: LayoutDescriptor, type: LayoutDescriptor['feiten'][string]['type']): string[] {
-  return Object.entries(descriptor.feiten).flatMap(([name, fact]) => (fact.type === type ? [name] : []));
+/** A fact's type, as a descriptor writes it (`feiten: { <name>: { type: kenmerk } }`). */
+export type FactType = FactSpec['type'];
+
+/**
+ * The common facts every document has (not listed in a descriptor) that are of a descriptor's fact type: they
+ * are validated with the same schema as that type (src/validate/schemas.ts), so code that asks for "the datum
+ * facts" finds them beside a kind's own.
+ */
+const COMMON_FACT_TYPES: ReadonlyArray<readonly [string, FactType]> = [
+  ['datum', 'datum'],
+  ['onderwerp', 'titel'],
+];
+
+/**
+ * The names of a kind's facts of one type, in the order the descriptor lists them, after the common facts of
+ * that type: what code knows of a kind's facts comes from its descriptor, never from a fact's name — a kind may
+ * call its kenmerk `referentie`.
+ */
+export function factsOfType(descriptor: Pick<LayoutDescriptor, 'feiten'>, type: FactType): string[] {
+  const own = Object.entries(descriptor.feiten).filter(([, spec]) => spec.type === type).map(([name]) => name);
+  return [...COMMON_FACT_TYPES.filter(([, t]) => t === type).map(([name]) => name), ...own];
 }
 
 /** The document's kenmerk: the value of its kind's fact of type `kenmerk`, when it has one (a bijlage has none). */

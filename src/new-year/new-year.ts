@@ -10,8 +10,8 @@ import { positionIn } from '../markdown/data-refs.js';
 import { parseSections } from '../markdown/parse-section.js';
 import { blockName } from '../markdown/block-names.js';
 import type { Ondertekening } from '../validate/schemas.js';
-import { factsOfType } from '../compose/facts-by-type.js';
-import { loadLayouts, type KindLayout, type Layouts } from '../compose/layouts.js';
+import { factsOfType } from '../load/kind-rules.js';
+import { loadKinds, type KindLayout, type Kinds } from '../load/kinds.js';
 import { ROOT } from '../paths.js';
 import type { LayoutDescriptor } from '../validate/layout-schema.js';
 import { formatChecklist, type YearReference } from './checklist.js';
@@ -36,7 +36,7 @@ export async function newYear(contentDir: string, year: string, from: string, te
 
   // Its YAML read as a build reads it: a file with an alias or an unknown tag is named before anything is made.
   await checkYaml(source);
-  const layouts = await loadLayouts(templatesDir);
+  const layouts = await loadKinds(templatesDir);
   const staging = join(contentDir, `.${year}.new-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await cp(source, staging, { recursive: true });
@@ -114,7 +114,7 @@ interface FactsToRenew {
 }
 
 /** Which facts of a document's data file a new year empties, by their type in its kind's descriptor. */
-function factsToRenew(doc: Document, layouts: Layouts): FactsToRenew {
+function factsToRenew(doc: Document, layouts: Kinds): FactsToRenew {
   const soort = doc.get('soort', true);
   const kind = isScalar(soort) ? layouts.kinds.get(String(soort.value)) : undefined;
   const descriptor: Pick<LayoutDescriptor, 'feiten'> = kind?.descriptor ?? { feiten: {} };
