@@ -1,6 +1,7 @@
 import { formatFigure, formatDate } from '../format/nl.js';
 import { factView } from '../compose/letter-view.js';
 import { cellKey, figureOf, measureKeys, measureLabel, seriesLabel, seriesNames, yearsOf, type LoadedDataset } from '../load/dataset.js';
+import { factsOfType } from '../load/kind-rules.js';
 import type { DocumentSources } from '../load/load-document.js';
 
 /** A value that differs between two revisions: a figure in a data file, or a fact of the letter. */
@@ -62,11 +63,14 @@ export function diffData(
  * fact, or the part of it that changed, is printed internally only (a fact the layout marks `intern`).
  */
 export function diffFacts(before: DocumentSources, after: DocumentSources, woo = false): Map<string, ValueChange> {
+  // How a fact is printed follows from its type in the kind's descriptor (datum is a date in every kind).
+  const dates = new Set(factsOfType(after.layout.descriptor, 'datum'));
+  const lines = new Set(factsOfType(after.layout.descriptor, 'regels'));
   const shown = (key: string, value: unknown): string => {
     if (value === undefined || value === null) return '–';
-    if (key === 'datum' && typeof value === 'string') return formatDate(value);
+    if (dates.has(key) && typeof value === 'string') return formatDate(value);
     // Explicit margin-column lines print the same words as one text: only the words are compared.
-    if (key === 'beantwoording' && Array.isArray(value)) return value.join(' ');
+    if (lines.has(key) && Array.isArray(value)) return value.join(' ');
     if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? Object.values(v as object).join(' ') : String(v))).join('; ');
     // Woo facts hold TOOI values ({ uri, label }): shown by their labels, as written.
     if (key === 'woo' && typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null && 'label' in v ? String(v.label) : String(v)}`).join('; ');
