@@ -45,6 +45,16 @@ describe('build --all: every year, every document, side by side', () => {
     expect(r.stderr).toContain('content/2024/beslisnota.yaml:8:8: datum: is empty — fill in the date of this document, YYYY-MM-DD, e.g. 2022-12-14');
   });
 
+  it('a year asked for that does not exist: the other year is built, the summary counts the year as failed, exit 1', () => {
+    const dir = scratchCopy(['content']);
+    const r = voortgang(['build', '2023', '2021', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(pdfs(join(dir, 'output'))).toEqual(['2023/beslisnota-openbaar.pdf', '2023/beslisnota.pdf']);
+    expect(r.stderr).toContain('content/2021: no such year: create it from the latest year with voortgang new 2021 --from 2023');
+    expect(r.stdout).toMatch(/^2021 +– +– +FAILED: see above$/m);
+    expect(r.stdout).toMatch(/^2 PDFs built, 0 documents failed, 1 year failed, in \d+\.\d s$/m);
+  });
+
   it('shows progress on a terminal: a line per document, redrawn in place', () => {
     const queue: Job[] = [
       { kind: 'document', year: '2022', dataFile: 'content/2022/kamerbrief.yaml', label: '2022/kamerbrief' },
@@ -81,6 +91,15 @@ describe('provenance and verify', () => {
     expect(r.stdout).toContain('different from a rebuild of 2022/kamerbrief');
     expect(r.stdout).toMatch(/ {2}sources: sha256:[0-9a-f]{64} in the PDF, sha256:[0-9a-f]{64} now — content, templates, fonts or voortgang changed since it was made/);
     expect(r.stdout).toContain('text of page 1: … effectief beïnvloeden van het gedrag van [-potentiële-]{+mogelijke+} slachtoffers en daders - is een …');
+  });
+
+  it('verifies every PDF it is given, also after one it cannot read: each verdict, exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'voortgang-verify-many-'));
+    writeFileSync(join(dir, 'notes.pdf'), 'not a PDF at all');
+    const r = voortgang(['verify', join(dir, 'notes.pdf'), kamerbrief(), '--content', join(ROOT, 'content')], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('notes.pdf: not a readable PDF\n'); // relative to where it runs
+    expect(r.stdout).toMatch(/kamerbrief\.pdf: identical — rebuilt 2022\/kamerbrief from /);
   });
 
   it('a PDF without provenance is refused with the reason', () => {

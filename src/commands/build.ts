@@ -29,7 +29,7 @@ export async function build(paths: RunPaths, { years, all, jobs, timings, launch
     at('main')();
     void run.printer.browser.then(at('browser ready'), () => undefined);
   }
-  let failed = 0;
+  const yearsFailed: string[] = [];
   try {
     const queue: DocumentJob[] = [];
     const chosen = all ? await yearsIn(paths.content) : years;
@@ -42,7 +42,7 @@ export async function build(paths: RunPaths, { years, all, jobs, timings, launch
         for (const dataFile of await listDocuments(paths.content, year)) queue.push({ kind: 'document', year, dataFile, label: `${year}/${relative(join(paths.content, year), dataFile).replace(/\.yaml$/, '')}` });
       } catch (err) {
         process.stderr.write(`${failureText(err)}\n`);
-        failed++;
+        yearsFailed.push(year);
       }
     }
     const tty = process.stderr.isTTY === true && !timings;
@@ -52,10 +52,9 @@ export async function build(paths: RunPaths, { years, all, jobs, timings, launch
     if (timings) {
       for (const r of results) for (const b of r.built) process.stderr.write(`timings ${JSON.stringify({ ...b.timings, paginate: b.report.ms, sinceStart: Math.round(performance.now()), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
     }
-    if (queue.length > 1 || tty) process.stdout.write(summaryTable(results, performance.now() - started));
-    failed += results.filter((r) => r.error !== undefined).length;
+    if (queue.length + yearsFailed.length > 1 || tty) process.stdout.write(summaryTable(results, performance.now() - started, yearsFailed));
+    return yearsFailed.length || results.some((r) => r.error !== undefined) ? EXIT.failed : EXIT.ok;
   } finally {
     await run.close();
   }
-  return failed ? EXIT.failed : EXIT.ok;
 }

@@ -13,14 +13,17 @@ export async function verify(paths: RunPaths, pdfs: string[], launch: LaunchOpti
   const page = run.printer.openPage();
   let different = 0;
   try {
+    // Each PDF is verified, also after one that could not be: as build goes on after a failed document.
     for (const pdf of pdfs) {
-      const verdict = await verifyPdf(resolve(pdf), run, page.renderer);
-      out(`${verdict.lines.join('\n')}\n`);
-      if (!verdict.identical) different++;
+      try {
+        const verdict = await verifyPdf(resolve(pdf), run, page.renderer);
+        out(`${verdict.lines.join('\n')}\n`);
+        if (!verdict.identical) different++;
+      } catch (e) {
+        err(`${failureText(e)}\n`);
+        different++;
+      }
     }
-  } catch (e) {
-    err(`${failureText(e)}\n`);
-    return EXIT.failed;
   } finally {
     await page.finish();
     await run.close();

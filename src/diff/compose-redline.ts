@@ -45,7 +45,7 @@ export async function composeRedline(before: DocumentSources, after: DocumentSou
   const body = bodyToHtml(blocks, diff.notes, newHast.streep, newHast.grounds);
   const view = letterView(after, body, { openbaar: false });
   // The kenmerk is the kind's fact of that type, whatever it is called; datum is a fact of every document.
-  const kenmerk = factsOfType(after.layout.descriptor, 'kenmerk')[0];
+  const kenmerk = factsOfType(after.layout.descriptor, 'kenmerk').find((name) => typeof (after.brief as Record<string, unknown>)[name] === 'string');
   const html = await layout.render({
     ...view,
     diff: true,

@@ -5,7 +5,7 @@ import { ROOT } from '../paths.js';
 import { folderNames } from '../errors.js';
 import type { Job } from './job.js';
 import type { Prepared } from './prepared.js';
-import { RunContext, type RunPaths } from './run-context.js';
+import type { RunContext, RunPaths } from './run-context.js';
 
 /**
  * Where a run's jobs are prepared (prepare.ts: everything before the browser), with the run context that run
@@ -20,10 +20,12 @@ export interface Preparer {
 
 /** In this thread: for a warm process (the preview, bench, tests of the pipeline). */
 export function inlinePreparer(paths: RunPaths): Preparer {
-  let ctx = new RunContext(paths);
+  // Loaded when first needed: a command that prepares in the worker never loads the preparing code here.
+  let ctx: Promise<RunContext> | undefined;
+  const context = () => (ctx ??= import('./run-context.js').then(({ RunContext }) => new RunContext(paths)));
   return {
-    prepare: async (job) => (await import('./prepare.js')).prepare(ctx, job),
-    newCycle: () => void (ctx = new RunContext(paths)),
+    prepare: async (job) => (await import('./prepare.js')).prepare(await context(), job),
+    newCycle: () => void (ctx = undefined),
     close: async () => undefined,
   };
 }
@@ -62,8 +64,16 @@ export function workerPreparer(paths: RunPaths): Preparer {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   });
+  // A worker that ended (out of memory, killed) answers no more: the jobs it had are failures, not a hang.
+  let ended: Error | undefined;
+  worker.on('exit', (code) => {
+    ended = new Error(`the preparing worker thread ended (exit code ${code})`);
+    for (const p of pending.values()) p.reject(ended);
+    pending.clear();
+  });
   return {
     prepare(job) {
+      if (ended) return Promise.reject(ended);
       const id = next++;
       worker.ref();
       // The worker names the files of unpacked git revisions as this thread does.

@@ -71,9 +71,13 @@ export function progress(queue: Job[], tty: boolean, out: NodeJS.WritableStream,
   };
 }
 
-/** The table at the end of a build: document, pages, time, result. */
-export function summaryTable(results: JobResult[], ms: number): string {
+/**
+ * The table at the end of a build: document, pages, time, result; `yearsFailed`: the years asked for whose
+ * documents could not even be listed (no such year), counted in the last line too.
+ */
+export function summaryTable(results: JobResult[], ms: number, yearsFailed: string[] = []): string {
   const rows: string[][] = [['document', 'pages', 'time', 'result']];
+  for (const year of yearsFailed) rows.push([year, '–', '–', 'FAILED: see above']);
   for (const r of results) {
     if (r.error !== undefined) {
       rows.push([r.job.label, '–', `${(r.ms / 1000).toFixed(1)} s`, `FAILED: ${failureText(r.error).split('\n')[0]}`]);
@@ -85,6 +89,7 @@ export function summaryTable(results: JobResult[], ms: number): string {
   const lines = rows.map((row) => [row[0]!.padEnd(widths[0]!), row[1]!.padStart(widths[1]!), row[2]!.padStart(widths[2]!), row[3]!].join('  '));
   const built = results.reduce((n, r) => n + r.built.length, 0);
   const failed = results.filter((r) => r.error !== undefined).length;
-  lines.push(`${built} PDF${built === 1 ? '' : 's'} built, ${failed} document${failed === 1 ? '' : 's'} failed, in ${(ms / 1000).toFixed(1)} s`);
+  const years = yearsFailed.length ? `, ${yearsFailed.length} year${yearsFailed.length === 1 ? '' : 's'} failed` : '';
+  lines.push(`${built} PDF${built === 1 ? '' : 's'} built, ${failed} document${failed === 1 ? '' : 's'} failed${years}, in ${(ms / 1000).toFixed(1)} s`);
   return `${lines.join('\n')}\n`;
 }

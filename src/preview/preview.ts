@@ -54,7 +54,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const stop = () =>
     (stopping ??= (async () => {
-      watch?.close();
+      await watch?.close();
       await server?.close().catch(() => undefined);
       await session?.close();
       await run.close();
@@ -126,6 +126,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       sawAt = performance.now();
       void rebuild();
     });
+    // Every save from the moment the URL is told is seen.
+    await watch.ready;
   } catch (err) {
     await stop();
     throw err;

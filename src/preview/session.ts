@@ -151,8 +151,13 @@ export class PreviewSession {
   pdf(name: string): Promise<Written[]> {
     const v = this.versions.get(name);
     if (!v) throw new Error(`no document ${name}`);
-    // The page then holds the printed document; the next preview render loads its own into it, as always.
-    return this.exclusive(() => runJob(this.run, this.job(v.dataFile), this.page.renderer));
+    // Printed as build prints it: from the files as they are now (a save the watch has not told yet included),
+    // so a new cycle of the run first — layouts and source hashes read anew. The page then holds the printed
+    // document; the next preview render loads its own into it, as always.
+    return this.exclusive(() => {
+      this.run.newCycle();
+      return runJob(this.run, this.job(v.dataFile), this.page.renderer);
+    });
   }
 
   /** Closes its page; the browser still starting is not waited for. */

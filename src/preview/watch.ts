@@ -1,37 +1,41 @@
-import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { watch } from 'chokidar';
 
 export interface SourceWatch {
-  close(): void;
+  close(): Promise<void>;
+  /** Resolves once the folders are being watched (their files listed). */
+  ready: Promise<void>;
 }
 
 /**
- * Calls `changed` once a burst of saves in any of `dirs` (and below) is over. Folders are watched, not files,
- * so that editors that save by writing a new file and renaming it over the old one are seen too; the editors'
- * own scratch files (.swp, backup~, .#lock, vim's 4913) are not changes to the sources.
+ * Calls `changed` once a burst of saves in any of `dirs` (and below) is over. chokidar watches each folder on
+ * its own (Node 20's recursive fs.watch on Linux stops reporting a file after it was once replaced by a rename,
+ * as sed -i, JetBrains' safe write and gedit save), so every save is seen, whether written in place or renamed
+ * over the old file; the editors' own scratch files (.swp, backup~, .#lock, vim's 4913) are not changes.
  */
 export function watchSources(dirs: string[], changed: () => void, quietMs = 15): SourceWatch {
-  const watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   const fire = () => {
     timer = undefined;
     changed();
   };
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    const w = watch(dir, { recursive: true, persistent: true }, (_event, name) => {
-      const file = name ? join(dir, name.toString()) : dir;
-      if (isScratch(basename(file))) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(fire, quietMs);
-    });
-    w.on('error', () => undefined); // a watched folder that is removed: the next rebuild reports what is missing
-    watchers.push(w);
-  }
+  const watcher = watch(
+    dirs.filter((d) => existsSync(d)),
+    { ignoreInitial: true, persistent: true, ignored: (path) => isScratch(basename(path)) },
+  );
+  watcher.on('all', () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(fire, quietMs);
+  });
+  // A watched folder that is removed: the next rebuild reports what is missing.
+  watcher.on('error', () => undefined);
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
-    close() {
+    ready,
+    async close() {
       if (timer) clearTimeout(timer);
-      for (const w of watchers) w.close();
+      await watcher.close();
     },
   };
 }

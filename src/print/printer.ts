@@ -13,6 +13,7 @@ export class Printer {
   private readonly pages = new Set<OpeningPage>();
 
   constructor(launch: LaunchOptions = {}) {
+    if (launch.signal?.aborted) this.launching.abort();
     launch.signal?.addEventListener('abort', () => this.launching.abort(), { once: true });
     this.browser = launchBrowser({ ...launch, signal: this.launching.signal });
     this.browser.catch(() => undefined); // a failed launch is reported by each job that needed it
