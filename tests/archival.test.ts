@@ -100,7 +100,8 @@ describe('margin-column blocks with explicit lines', () => {
   });
 
   it('are no change in a redline when only the line breaks changed (the words are compared)', () => {
-    const facts = (beantwoording: string | string[]) => ({ brief: { beantwoording } }) as unknown as DocumentSources;
+    // As the Kamerbrief's descriptor declares it (templates/kamerbrief/layout.yaml): beantwoording is of type regels.
+    const facts = (beantwoording: string | string[]) => ({ brief: { beantwoording }, layout: { descriptor: { feiten: { beantwoording: { type: 'regels' } } } } }) as unknown as DocumentSources;
     expect(diffFacts(facts(BEANTWOORDING.join(' ')), facts(BEANTWOORDING)).size).toBe(0);
     expect(diffFacts(facts(BEANTWOORDING), facts([...BEANTWOORDING.slice(0, 3), 'brief bespreken.'])).get('beantwoording')?.after).toBe('Bij beantwoording de datum en ons kenmerk vermelden. Wilt u slechts één zaak in uw brief bespreken.');
   });

@@ -272,7 +272,7 @@ describe('Woo facts in the sources', () => {
     const plan = findTooi('documentsoortlijst', 'plan');
     const rapport = findTooi('documentsoortlijst', 'rapport');
     if (!('value' in plan) || !('value' in rapport)) throw new Error('plan and rapport are in the list');
-    const sources = (woo: unknown) => ({ brief: { soort: 'bijlage', datum: '2022-11-01', onderwerp: 'Actieprogramma', afzender: 'dgsb-jfac', woo } }) as unknown as DocumentSources;
+    const sources = (woo: unknown) => ({ brief: { soort: 'bijlage', datum: '2022-11-01', onderwerp: 'Actieprogramma', afzender: 'dgsb-jfac', woo }, layout: { descriptor: { feiten: {} } } }) as unknown as DocumentSources;
     expect(diffFacts(sources({ documentsoort: rapport.value }), sources({ documentsoort: plan.value, url: 'https://example.org/' })).get('woo')).toEqual({ where: 'woo', before: 'documentsoort: rapport', after: 'documentsoort: plan; url: https://example.org/' });
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watchSources } from '../src/preview/watch.js';
 
-// The watch says it sees "editors that save by writing a new file and renaming it over the old one" (sed -i,
+// The watch must see "editors that save by writing a new file and renaming it over the old one" (sed -i,
 // JetBrains' safe write, gedit, vim with backupcopy=no). Each such save must be seen — not only the first.
 
 /** Saves `file` as those editors do: a new file beside it, renamed over it. */
@@ -39,6 +39,25 @@ describe('the preview watch and saves by rename', () => {
       seen.push(await seenAfter(() => saveByRename(file, 'datum: 2022-12-14\n'), () => calls));
       seen.push(await seenAfter(() => saveByRename(file, 'datum: 2022-12-15\n'), () => calls));
       expect(seen).toEqual([true, true, true]);
+    } finally {
+      await watch.close();
+    }
+  });
+
+  it('sees saves in a folder made after it started (the sections of a new document), in place as well as by rename', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'voortgang-watch-'));
+    let calls = 0;
+    const watch = watchSources([dir], () => calls++);
+    try {
+      await watch.ready;
+      const sections = join(dir, 'nota');
+      expect(await seenAfter(() => mkdirSync(sections), () => calls)).toBe(true);
+      const file = join(sections, '01-inleiding.md');
+      expect(await seenAfter(() => writeFileSync(file, '# Inleiding\n'), () => calls)).toBe(true);
+      expect(await seenAfter(() => writeFileSync(file, '# Inleiding\n\nTekst.\n'), () => calls)).toBe(true);
+      expect(await seenAfter(() => saveByRename(file, '# Inleiding\n\nAndere tekst.\n'), () => calls)).toBe(true);
+      // An editor's scratch file is no change.
+      expect(await seenAfter(() => writeFileSync(join(sections, '.01-inleiding.md.swp'), 'x'), () => calls)).toBe(false);
     } finally {
       await watch.close();
     }
