@@ -118,16 +118,8 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
   for (const { pair, items } of perSection) {
     const file = (pair.now ?? pair.old)!.file;
     // The new block nearest after and before each item (a removed block stands where the next new one does).
-    const nextNow: Array<ElementContent | undefined> = [];
-    const prevNow: Array<ElementContent | undefined> = [];
-    for (let k = items.length - 1, seen: ElementContent | undefined; k >= 0; k--) {
-      nextNow[k] = seen;
-      if (items[k]!.now) seen = items[k]!.now;
-    }
-    for (let k = 0, seen: ElementContent | undefined; k < items.length; k++) {
-      prevNow[k] = seen;
-      if (items[k]!.now) seen = items[k]!.now;
-    }
+    const nextNow = nearestNow(items, 'after');
+    const prevNow = nearestNow(items, 'before');
     items.forEach((item, k) => {
       const block = item.now ?? item.old;
       if (block?.type === 'element' && /^h[1-6]$/.test(block.tagName)) tracker.see(block);
@@ -335,6 +327,19 @@ function callKeys(node: ElementContent | undefined, rules: AtomRules): string[] 
   return keys;
 }
 
+/** For each item, the new block nearest after (or before) it: in one pass, not a search per item. */
+function nearestNow(items: Item[], side: 'after' | 'before'): Array<ElementContent | undefined> {
+  const nearest: Array<ElementContent | undefined> = [];
+  const order = items.map((_, k) => k);
+  if (side === 'after') order.reverse();
+  let seen: ElementContent | undefined;
+  for (const k of order) {
+    nearest[k] = seen;
+    if (items[k]!.now) seen = items[k]!.now;
+  }
+  return nearest;
+}
+
 function lineOf(node: ElementContent | undefined): number | undefined {
   return node?.position?.start.line;
 }
@@ -516,8 +521,9 @@ function diffList(old: Element, now: Element, rules: AtomRules): { element: Elem
     counts.inserted += c.inserted;
     counts.deleted += c.deleted;
   };
+  const nextNow = nearestNow(items, 'after');
   items.forEach((item, k) => {
-    const line = lineOf(item.now) ?? lineOf(items.slice(k + 1).find((i) => i.now)?.now);
+    const line = lineOf(item.now) ?? lineOf(nextNow[k]);
     if (item.kind === 'changed') {
       const d = diffItem(item.old as Element, item.now as Element, rules, line);
       add(d.counts);
