@@ -38,7 +38,7 @@ export function matchNotes(oldNotes: NoteHast[], newNotes: NoteHast[]): { rename
     let score = 0;
     oldNotes.forEach((old, oi) => {
       if (usedOld.has(oi)) return;
-      // Alike enough, and more alike than the best so far: a share below both is not measured in full.
+      // Alike enough, and more alike than the best so far: a pair that cannot reach both is not measured in full.
       const s = similarityAtLeast(oldTokens[oi]!, newTokens[nj]!, Math.max(old.key === now.key ? SAME_LABEL : ALIKE, score));
       if (s !== undefined && s > score) [best, score] = [oi, s];
     });
