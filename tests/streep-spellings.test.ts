@@ -47,9 +47,10 @@ describe('spellings that are the streep: the public version ends there', () => {
       expect(r.status).toBe(0);
       const out = join(dir, 'output', '2023');
       const html = (name: string) => readFileSync(join(out, `${name}.html`), 'utf8');
-      // Printed as the streep (a rule with its sentence), not as a code block, in both versions.
+      // Printed as the streep (a rule with its sentence), not as a code block, in both versions; written at line 11 of
+      // the fifth section (data-bron, as every block).
       for (const name of ['beslisnota', 'beslisnota-openbaar']) {
-        expect(html(name)).toMatch(/<div class="streep[^"]*" role="separator"><p>Alles onder deze streep wordt verwijderd\./);
+        expect(html(name)).toMatch(/<div class="streep[^"]*" role="separator" data-bron="4:11"><p>Alles onder deze streep wordt verwijderd\./);
         expect(html(name)).not.toMatch(/<pre|<code/);
       }
       const [intern, openbaar] = await Promise.all([pdfWords(join(out, 'beslisnota.pdf')), pdfWords(join(out, 'beslisnota-openbaar.pdf'))]);

@@ -3,7 +3,7 @@ import { diffArrays } from 'diff';
 import { basename } from 'node:path';
 import { h } from 'hastscript';
 import { noteElement, textOf, type DocumentHast } from '../markdown/to-html.js';
-import { diffInline, signature, similarity, type AtomRules, type Counts } from './inline-diff.js';
+import { diffInline, isSimilar, signature, type AtomRules, type Counts } from './inline-diff.js';
 import { addClass, markAll } from './mark.js';
 import { diffTable } from './table-diff.js';
 import { CLASS } from '../paginate/contract.js';
@@ -118,16 +118,8 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
   for (const { pair, items } of perSection) {
     const file = (pair.now ?? pair.old)!.file;
     // The new block nearest after and before each item (a removed block stands where the next new one does).
-    const nextNow: Array<ElementContent | undefined> = [];
-    const prevNow: Array<ElementContent | undefined> = [];
-    for (let k = items.length - 1, seen: ElementContent | undefined; k >= 0; k--) {
-      nextNow[k] = seen;
-      if (items[k]!.now) seen = items[k]!.now;
-    }
-    for (let k = 0, seen: ElementContent | undefined; k < items.length; k++) {
-      prevNow[k] = seen;
-      if (items[k]!.now) seen = items[k]!.now;
-    }
+    const nextNow = nearestNow(items, 'after');
+    const prevNow = nearestNow(items, 'before');
     items.forEach((item, k) => {
       const block = item.now ?? item.old;
       if (block?.type === 'element' && /^h[1-6]$/.test(block.tagName)) tracker.see(block);
@@ -141,13 +133,14 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
   // --- moves: a removed block and an added one, nearly alike, in different places ------------------
   const removed = perSection.flatMap((s) => s.items.filter((i) => i.kind === 'removed'));
   const added = perSection.flatMap((s) => s.items.filter((i) => i.kind === 'added'));
+  const position = new Map(perSection.flatMap((s) => s.items).map((item, k) => [item, k])); // reading order
   // A heading moves along with its paragraphs (a chapter split in two files): the same words, however few.
   const isHeading = (b: ElementContent | undefined): b is Element => b?.type === 'element' && /^h[1-6]$/.test(b.tagName);
   for (const a of added) {
     if (!a.now || a.now.type !== 'element') continue;
     const heading = isHeading(a.now);
     if (!heading && signature(a.now, rules).split(' ').length < 8) continue;
-    const alike = (r: Item) => (heading ? signature(r.old as Element, rules) === signature(a.now as Element, rules) : similarity(r.old as Element, a.now as Element, rules) >= MOVED);
+    const alike = (r: Item) => (heading ? signature(r.old as Element, rules) === signature(a.now as Element, rules) : isSimilar(r.old as Element, a.now as Element, rules, MOVED));
     const match = removed.find((r) => r.kind === 'removed' && r.old!.type === 'element' && (r.old as Element).tagName === (a.now as Element).tagName && alike(r));
     if (!match) continue;
     match.kind = 'moved-away';
@@ -157,7 +150,7 @@ export function diffDocuments(oldDoc: DocumentHast, newDoc: DocumentHast, opts: 
     a.kind = 'moved-here';
     a.old = match.old;
     a.movedFrom = match.heading;
-    const below = perSection.flatMap((s) => s.items).indexOf(match) < perSection.flatMap((s) => s.items).indexOf(a);
+    const below = position.get(match)! < position.get(a)!;
     a.direction = below ? 'van hierboven' : 'van hieronder';
     match.direction = below ? 'naar hieronder' : 'naar hierboven';
   }
@@ -334,6 +327,19 @@ function callKeys(node: ElementContent | undefined, rules: AtomRules): string[] 
   return keys;
 }
 
+/** For each item, the new block nearest after (or before) it: in one pass, not a search per item. */
+function nearestNow(items: Item[], side: 'after' | 'before'): Array<ElementContent | undefined> {
+  const nearest: Array<ElementContent | undefined> = [];
+  const order = items.map((_, k) => k);
+  if (side === 'after') order.reverse();
+  let seen: ElementContent | undefined;
+  for (const k of order) {
+    nearest[k] = seen;
+    if (items[k]!.now) seen = items[k]!.now;
+  }
+  return nearest;
+}
+
 function lineOf(node: ElementContent | undefined): number | undefined {
   return node?.position?.start.line;
 }
@@ -352,7 +358,7 @@ function alignBlocks(oldBlocks: ElementContent[], newBlocks: ElementContent[], r
   let added: ElementContent[] = [];
   // Two blocks in the same place are one block changed: of the same kind and alike enough, or (a heading) of the same level.
   const alike = (a: ElementContent, b: ElementContent) =>
-    a.type === 'element' && b.type === 'element' && a.tagName === b.tagName && (a.tagName === 'table' || a.tagName === 'figure' || sameHeading(a, b) || similarity(a, b, rules) >= SIMILAR);
+    a.type === 'element' && b.type === 'element' && a.tagName === b.tagName && (a.tagName === 'table' || a.tagName === 'figure' || sameHeading(a, b) || isSimilar(a, b, rules, SIMILAR));
   const pair = (gone: ElementContent[], come: ElementContent[]) => {
     let i = 0;
     let j = 0;
@@ -515,8 +521,9 @@ function diffList(old: Element, now: Element, rules: AtomRules): { element: Elem
     counts.inserted += c.inserted;
     counts.deleted += c.deleted;
   };
+  const nextNow = nearestNow(items, 'after');
   items.forEach((item, k) => {
-    const line = lineOf(item.now) ?? lineOf(items.slice(k + 1).find((i) => i.now)?.now);
+    const line = lineOf(item.now) ?? lineOf(nextNow[k]);
     if (item.kind === 'changed') {
       const d = diffItem(item.old as Element, item.now as Element, rules, line);
       add(d.counts);

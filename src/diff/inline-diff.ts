@@ -55,8 +55,9 @@ function tokensOf(el: Element, rules: AtomRules, visitText?: (t: Text, parent: E
   return run;
 }
 
-/** An element's tokens, computed once: alignment and move detection compare the same blocks many times. */
+/** An element's tokens and their text joined, computed once: alignment and move detection compare the same blocks many times. */
 const known = new WeakMap<Element, string[]>();
+const joined = new WeakMap<Element, string>();
 function tokenList(el: Element, rules: AtomRules): string[] {
   let tokens = known.get(el);
   if (!tokens) known.set(el, (tokens = tokensOf(el, rules).tokens));
@@ -65,20 +66,55 @@ function tokenList(el: Element, rules: AtomRules): string[] {
 
 /** The text of an element as tokens joined, for comparing blocks. */
 export function signature(el: Element, rules: AtomRules): string {
-  return tokenList(el, rules).join(' ');
+  let text = joined.get(el);
+  if (text === undefined) joined.set(el, (text = tokenList(el, rules).join(' ')));
+  return text;
 }
 
-/** Share of tokens two blocks have in common, in order (0 … 1). */
-export function similarity(a: Element, b: Element, rules: AtomRules): number {
-  return tokenSimilarity(tokenList(a, rules), tokenList(b, rules));
+/** Whether two blocks have at least this share of their tokens in common, in order (see similarityAtLeast). */
+export function isSimilar(a: Element, b: Element, rules: AtomRules, atLeast: number): boolean {
+  return similarityAtLeast(tokenList(a, rules), tokenList(b, rules), atLeast) !== undefined;
 }
 
-/** Share of tokens two token lists have in common, in order (0 … 1). */
-export function tokenSimilarity(x: string[], y: string[]): number {
-  if (x.length + y.length === 0) return 1;
+/**
+ * The share of tokens two token lists have in common, in order (0 … 1: twice the tokens in common over both
+ * lengths), when it is at least `floor`; else undefined. Pairs that cannot reach the floor are not measured in
+ * full: the shorter list and the tokens both lists hold (in any order) bound the share from above, and the word
+ * diff stops as soon as it needs more insertions and deletions than the floor leaves room for. The share
+ * returned is the one the whole diff gives.
+ */
+export function similarityAtLeast(x: string[], y: string[], floor: number): number | undefined {
+  const total = x.length + y.length;
+  if (total === 0) return 1 >= floor ? 1 : undefined;
+  if ((2 * Math.min(x.length, y.length)) / total < floor) return undefined;
+  if ((2 * sharedTokens(countsOf(x), countsOf(y))) / total < floor) return undefined;
+  // In common = (total − edits) / 2, so the floor allows (1 − floor) · total edits; one more absorbs rounding.
+  const parts = diffArrays(x, y, { maxEditLength: Math.floor((1 - floor) * total) + 1 });
+  if (!parts) return undefined;
   let common = 0;
-  for (const c of diffArrays(x, y)) if (!c.added && !c.removed) common += c.value.length;
-  return (2 * common) / (x.length + y.length);
+  for (const c of parts) if (!c.added && !c.removed) common += c.value.length;
+  const share = (2 * common) / total;
+  return share >= floor ? share : undefined;
+}
+
+/** How often each token occurs in a token list, counted once per list. */
+const counted = new WeakMap<string[], Map<string, number>>();
+function countsOf(tokens: string[]): Map<string, number> {
+  let counts = counted.get(tokens);
+  if (!counts) {
+    counts = new Map();
+    for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+    counted.set(tokens, counts);
+  }
+  return counts;
+}
+
+/** The tokens two lists have in common in any order (each as often as the list that has it less often). */
+function sharedTokens(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const [t, n] of small) shared += Math.min(n, large.get(t) ?? 0);
+  return shared;
 }
 
 /**

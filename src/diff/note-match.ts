@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
 import type { NoteHast } from '../markdown/to-html.js';
 import { tokenize } from './tokens.js';
-import { tokenSimilarity } from './inline-diff.js';
+import { similarityAtLeast } from './inline-diff.js';
 import { textOf } from '../markdown/to-html.js';
 
 const ALIKE = 0.5; // notes this alike (tokens in order) are one note changed
@@ -38,9 +38,9 @@ export function matchNotes(oldNotes: NoteHast[], newNotes: NoteHast[]): { rename
     let score = 0;
     oldNotes.forEach((old, oi) => {
       if (usedOld.has(oi)) return;
-      const s = tokenSimilarity(oldTokens[oi]!, newTokens[nj]!);
-      const enough = old.key === now.key ? s >= SAME_LABEL : s >= ALIKE;
-      if (enough && s > score) [best, score] = [oi, s];
+      // Alike enough, and more alike than the best so far: a pair that cannot reach both is not measured in full.
+      const s = similarityAtLeast(oldTokens[oi]!, newTokens[nj]!, Math.max(old.key === now.key ? SAME_LABEL : ALIKE, score));
+      if (s !== undefined && s > score) [best, score] = [oi, s];
     });
     if (best < 0) return;
     usedOld.add(best);

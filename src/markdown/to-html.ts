@@ -281,7 +281,10 @@ function convert(section: ParsedSection, tree: Root, ctx: ConvertContext): Eleme
       code(state: State, node: Code) {
         if (blockName(node) === STREEP) {
           const sentence = node.value.trim();
-          return h('div', { className: ['streep', CLASS.keepTogether], role: 'separator' }, sentence ? [h('p', {}, sentence)] : []);
+          // At its own line, as every block (data-bron; the redline's change list names it).
+          const streep = h('div', { className: ['streep', CLASS.keepTogether], role: 'separator' }, sentence ? [h('p', {}, sentence)] : []);
+          state.patch(node, streep);
+          return streep;
         }
         if (blockName(node) === 'tabel') {
           try {
