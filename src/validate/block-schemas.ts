@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The fields of the blocks in the Markdown (```tabel, ```grafiek): see README, "Tables" and "Charts". Validated

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FactSpec, LayoutDescriptor } from './layout-schema.js';
 import { documentWooSchema, tooiSchema, type DocumentWoo } from '../diwoo/tooi-schema.js';
 

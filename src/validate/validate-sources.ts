@@ -6,7 +6,7 @@ import { grafiekSchema, tabelSchema, type Grafiek, type Tabel } from './block-sc
 import { checkDatasetSource } from './dataset-source.js';
 import type { LayoutDescriptor } from './layout-schema.js';
 import { afzenderSchema, datasetSchema, documentSchemaFor, type Afzender, type Brief } from './schemas.js';
-import { issueToError, validateYaml } from './validate-yaml.js';
+import { issueToError, PARSE_ONCE, validateYaml } from './validate-yaml.js';
 import { blockName } from '../markdown/block-names.js';
 
 /**
@@ -32,7 +32,7 @@ export function validateDataset(name: string, file: string, text: string): Loade
 /** A ```tabel or ```grafiek block's fields, errors at their line in the Markdown file. */
 export function validateBlock(file: string, node: Code): Tabel | Grafiek {
   const source = parseYaml(file, node.value, node.position?.start.line ?? 0);
-  const parsed = (blockName(node) === 'grafiek' ? grafiekSchema : tabelSchema).safeParse(source.value);
+  const parsed = (blockName(node) === 'grafiek' ? grafiekSchema : tabelSchema).safeParse(source.value, PARSE_ONCE);
   if (!parsed.success) throw issueToError(source, parsed.error.issues[0]!);
   return parsed.data;
 }
