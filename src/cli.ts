@@ -1,11 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { build } from './commands/build.js';
-import { preview } from './commands/preview.js';
-import { diff } from './commands/diff.js';
 import { EXIT, UsageError } from './commands/exit.js';
-import { verify } from './commands/verify.js';
 import { setDebug } from './errors.js';
 import { failureText } from './pipeline/progress.js';
 import type { RunPaths } from './pipeline/run-context.js';
@@ -19,8 +15,9 @@ export { launchBrowser, Renderer, failureText, EXIT, UsageError };
 export { Run, runJob } from './pipeline/run.js';
 export { runPool } from './pipeline/pool.js';
 export { findBrowser } from './print/find-browser.js';
-export { printInParts } from './print/print-in-parts.js';
-export { startPreview } from './preview/preview.js';
+/** The preview and printing in parts, loaded when used: a command's start loads only what it runs. */
+export const startPreview = async (...args: Parameters<typeof import('./preview/preview.js').startPreview>) => (await import('./preview/preview.js')).startPreview(...args);
+export const printInParts = async (...args: Parameters<typeof import('./print/print-in-parts.js').printInParts>) => (await import('./print/print-in-parts.js')).printInParts(...args);
 
 const EXIT_CODES = `
 Exit codes:
@@ -102,6 +99,7 @@ function makeProgram(exit: (code: number) => void): Command {
     ['content', 'output', 'templates', 'browser', 'timings'],
   ).action(async (years: string[], opts: PathOptions & { all?: boolean; jobs: number }) => {
     years.forEach(checkYear);
+    const { build } = await import('./commands/build.js');
     exit(await build(paths(opts), { years, all: Boolean(opts.all), jobs: opts.jobs, timings: Boolean(opts.timings), launch: launchOf(opts) }));
   });
 
@@ -117,6 +115,7 @@ function makeProgram(exit: (code: number) => void): Command {
     ['content', 'output', 'templates', 'browser'],
   ).action(async (year: string, opts: PathOptions & { from: string; to?: string; format: 'summary' | 'text' }) => {
     checkYear(year);
+    const { diff } = await import('./commands/diff.js');
     exit(await diff(paths(opts), { year, from: opts.from, to: opts.to, format: opts.format, launch: launchOf(opts) }, write(process.stdout), write(process.stderr)));
   });
 
@@ -128,6 +127,7 @@ function makeProgram(exit: (code: number) => void): Command {
       .argument('<pdf...>', 'PDFs made by voortgang build'),
     ['content', 'templates', 'browser'],
   ).action(async (pdfs: string[], opts: PathOptions) => {
+    const { verify } = await import('./commands/verify.js');
     exit(await verify(paths(opts), pdfs, launchOf(opts), write(process.stdout), write(process.stderr)));
   });
 
@@ -143,6 +143,7 @@ function makeProgram(exit: (code: number) => void): Command {
     ['content', 'output', 'templates', 'browser'],
   ).action(async (year: string, document: string | undefined, opts: PathOptions & { port: number; open?: boolean }) => {
     checkYear(year);
+    const { preview } = await import('./commands/preview.js');
     exit(await preview(paths(opts), year, document, opts.port, Boolean(opts.open), launchOf(opts)));
   });
 

@@ -45,8 +45,8 @@ export async function runPool(run: Run, queue: Job[], lanes: number, events: Poo
       results[i] = result;
       events.finished(result);
     }
-    // A run whose every job failed before printing does not wait for Chromium to be ready.
-    if (page) await page.finish();
+    // The lane's page is closed with the browser (Printer.close): a run whose every job failed before printing
+    // neither waits for Chromium to be ready nor closes a page it never used.
   };
   const count = Math.max(1, Math.min(lanes, queue.length));
   // The first lane's page opens while the sources are prepared; the others open when they take their first job.

@@ -1,4 +1,4 @@
-import { loadLayout, type Layout } from '../compose/templates.js';
+import type { Layout } from '../compose/templates.js';
 import { loadKinds, type KindLayout, type Kinds } from '../load/kinds.js';
 
 /** Where a run reads and writes: the sources (content/), the layouts (templates/) and the output folder. */
@@ -28,7 +28,11 @@ export class RunContext {
   layout(kind: KindLayout): Promise<Layout> {
     let layout = this.layouts.get(kind.soort);
     if (!layout) {
-      layout = remember(loadLayout(this.paths.templates, kind), () => this.layouts.delete(kind.soort));
+      // Handlebars is loaded when a document gets this far: a mistake in the sources is told without it.
+      layout = remember(
+        import('../compose/templates.js').then(({ loadLayout }) => loadLayout(this.paths.templates, kind)),
+        () => this.layouts.delete(kind.soort),
+      );
       this.layouts.set(kind.soort, layout);
     }
     return layout;

@@ -1,5 +1,5 @@
 import type { Browser } from 'puppeteer-core';
-import { launchBrowser, type LaunchOptions } from './browser.js';
+import { discardBrowser, launchBrowser, type LaunchOptions } from './browser.js';
 import { Renderer } from './render-pdf.js';
 
 /**
@@ -26,9 +26,22 @@ export class Printer {
     return page;
   }
 
-  /** Closes every page and the browser; a browser still starting is stopped, not waited for. */
+  /**
+   * Closes every page and the browser; a browser still starting is stopped, not waited for, and one that never
+   * had a document loaded (every job failed before printing) is ended at once instead of shut down in order.
+   */
   async close(): Promise<void> {
     this.launching.abort();
+    const used = [...this.pages].some((p) => p.used());
+    if (!used) {
+      // A page the browser is opening is waited for (tens of ms): ending the browser under a pending newPage()
+      // leaves Puppeteer's own 30 s target timer holding the process. One not asked for yet never will be.
+      const opening = [...this.pages].filter((p) => p.state === 'opening');
+      for (const p of this.pages) p.abandon();
+      await Promise.all(opening.map((p) => p.renderer.catch(() => undefined)));
+      await this.browser.then(discardBrowser).catch(() => undefined);
+      return;
+    }
     await Promise.all([...this.pages].map((p) => p.finish()));
     await this.browser.then((b) => b.close()).catch(() => undefined);
   }
@@ -40,10 +53,15 @@ export interface OpeningPage {
   state: 'waiting for the browser' | 'opening' | 'open' | 'failed';
   /** No more jobs: closes the page, or makes sure it is never opened if the browser is not there yet. */
   finish(): Promise<void>;
+  /** The browser is about to be ended: no page is opened any more, and one being opened is not waited for. */
+  abandon(): void;
+  /** A document was loaded into the page. */
+  used(): boolean;
 }
 
 function openingPage(browser: Promise<Browser>): OpeningPage {
   let finished = false;
+  let opened: Renderer | undefined;
   const opening: OpeningPage = {
     state: 'waiting for the browser',
     renderer: browser.then(async (b) => {
@@ -51,7 +69,7 @@ function openingPage(browser: Promise<Browser>): OpeningPage {
       opening.state = 'opening';
       const r = new Renderer(b);
       await r.ready();
-      return r;
+      return (opened = r);
     }),
     async finish() {
       if (finished) return;
@@ -60,6 +78,10 @@ function openingPage(browser: Promise<Browser>): OpeningPage {
       // leave Puppeteer waiting 30 s for its target. One not asked for yet never will be.
       if (opening.state === 'opening' || opening.state === 'open') await (await opening.renderer.catch(() => undefined))?.close();
     },
+    abandon() {
+      finished = true;
+    },
+    used: () => opened?.used === true,
   };
   opening.renderer.then(
     () => (opening.state = 'open'),

@@ -58,6 +58,8 @@ export class Renderer {
   private files = new Map<string, { body: Buffer | string; type: string }>();
   private blocked: string[] = [];
   private pageErrors: string[] = [];
+  /** A document was loaded into its page: the browser did some work for the run. */
+  used = false;
 
   constructor(private readonly browser: Browser) {}
 
@@ -160,6 +162,7 @@ export class Renderer {
   /** Serves the document with the pass's script and opens it; resolves once its fonts have loaded. */
   async load(html: string, path: string): Promise<void> {
     if (!PAGINATOR) throw new Error('the page-filling pass is not bundled: run npm run build');
+    this.used = true;
     const page = await this.open();
     this.blocked = [];
     this.pageErrors = [];
@@ -238,6 +241,7 @@ export class Renderer {
 
   /** Prints already paginated HTML as is (the benchmark's floor). */
   async printStatic(html: string, path: string): Promise<Uint8Array> {
+    this.used = true;
     const page = await this.open();
     this.files.set(path, { body: html, type: 'text/html; charset=utf-8' });
     await page.goto(`${ORIGIN}${path}`, { waitUntil: 'load' });
