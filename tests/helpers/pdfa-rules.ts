@@ -17,6 +17,17 @@ export interface Rule {
 }
 
 /** An incremental update replacing objects (by number) with the given text after "n 0 obj". */
+/**
+ * One parse per file for all the rules: a rule reads objects, it never changes them. (The 330-page letter of
+ * tests/print-in-parts.test.ts was parsed once per rule: 31 s of the suite.)
+ */
+const parsed = new WeakMap<Buffer, PdfFile>();
+function pdfOf(bytes: Buffer): PdfFile {
+  let pdf = parsed.get(bytes);
+  if (!pdf) parsed.set(bytes, (pdf = new PdfFile(bytes)));
+  return pdf;
+}
+
 export function withObjects(src: Buffer, replace: Record<number, string | Buffer>): Buffer {
   const pdf = new PdfFile(src);
   const trailer = pdf.trailers[0]!;
@@ -149,7 +160,7 @@ export const RULES: Rule[] = [
     title: 'the last trailer has an /ID, no /Encrypt, and nothing follows %%EOF but one EOL',
     check(b) {
       const p: string[] = [];
-      const t = new PdfFile(b).trailers[0]!;
+      const t = pdfOf(b).trailers[0]!;
       const id = t.get('ID');
       if (!Array.isArray(id) || id.length !== 2 || id.some((x) => !(x instanceof PdfString) || x.bytes.length === 0)) p.push('no /ID in the last trailer');
       if (t.has('Encrypt')) p.push('/Encrypt in the trailer');
@@ -177,7 +188,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.1.7.1',
     title: 'every stream: /Length matches its bytes, "stream" ends with LF or CRLF, "endstream" follows an EOL, no /F /FFilter /FDecodeParms',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const p: string[] = [];
       for (const [n, v] of objects(pdf)) {
         if (!isStream(v)) continue;
@@ -190,7 +201,7 @@ export const RULES: Rule[] = [
       return p;
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const xmp = Buffer.from(xmpOf(pdf)!, 'utf8');
       return withObjects(b, { [metadataRef(pdf).num]: Buffer.concat([Buffer.from(`<</Type /Metadata /Subtype /XML /Length ${xmp.length - 10}>>\nstream\n`, 'latin1'), xmp, Buffer.from('\nendstream', 'latin1')]) });
     },
@@ -199,7 +210,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.1.7.2',
     title: 'no LZWDecode or Crypt filter',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       return objects(pdf).flatMap(([n, v]) => {
         if (!isStream(v)) return [];
         const f = v.dict.get('Filter');
@@ -207,7 +218,7 @@ export const RULES: Rule[] = [
       });
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const intent = (pdf.get(catalog(pdf).get('OutputIntents')) as PdfValue[])[0];
       const profile = refOf(pdf.dict(intent)!.get('DestOutputProfile'));
       return withObjects(b, { [profile.num]: '<</N 3 /Filter /LZWDecode /Length 4>>\nstream\nabcd\nendstream' });
@@ -221,7 +232,7 @@ export const RULES: Rule[] = [
       return [...text.matchAll(/(?<=[\r\n])(\d+)([ \t]+)(\d+)([ \t]+)obj\b/g)].filter((m) => m[2] !== ' ' || m[4] !== ' ').map((m) => `object ${m[1]}: ${JSON.stringify(m[0])}`);
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const n = rootRef(pdf).num;
       const body = edited(pdf, rootRef(pdf), {});
       return Buffer.concat([b.subarray(0, b.length), Buffer.from(`\n${n} 0  obj\n${body}\nendobj\n`, 'latin1')]);
@@ -231,7 +242,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.2.3',
     title: 'a GTS_PDFA1 OutputIntent whose DestOutputProfile is an embedded RGB monitor or printer ICC profile with /N 3',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const intents = pdf.get(catalog(pdf).get('OutputIntents'));
       if (!Array.isArray(intents) || intents.length === 0) return ['no /OutputIntents in the catalog'];
       const p: string[] = [];
@@ -255,7 +266,7 @@ export const RULES: Rule[] = [
       return p;
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       return withObjects(b, { [rootRef(pdf).num]: edited(pdf, rootRef(pdf), { OutputIntents: undefined }) });
     },
   },
@@ -263,7 +274,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.2.4.3',
     title: 'DeviceRGB (rg/RG in the pages) only with an RGB output intent; no DeviceCMYK without a CMYK one',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const intents = pdf.get(catalog(pdf).get('OutputIntents'));
       const space = Array.isArray(intents) && intents[0] ? streamData(pdf.get(pdf.dict(intents[0])!.get('DestOutputProfile')) as never).toString('latin1', 16, 20) : undefined;
       const p: string[] = [];
@@ -284,7 +295,7 @@ export const RULES: Rule[] = [
       return p;
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const intent = (pdf.get(catalog(pdf).get('OutputIntents')) as PdfValue[])[0]!;
       const ref = refOf(pdf.dict(intent)!.get('DestOutputProfile'));
       const icc = Buffer.from(streamData(pdf.get(ref) as never));
@@ -296,7 +307,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.2.5',
     title: 'no ExtGState with TR, TR2 other than Default, or HTP',
     check(b) {
-      return dicts(new PdfFile(b)).flatMap(([n, d]) => {
+      return dicts(pdfOf(b)).flatMap(([n, d]) => {
         const p: string[] = [];
         if (nameOf(d.get('Type')) === 'ExtGState' || d.has('ca') || d.has('CA') || d.has('BM')) {
           if (d.has('TR')) p.push(`object ${n}: /TR`);
@@ -307,7 +318,7 @@ export const RULES: Rule[] = [
       });
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const [n] = dicts(pdf).find(([, d]) => d.has('BM') || d.has('ca'))!;
       return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { TR: '/Identity' }) });
     },
@@ -316,7 +327,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.2.9',
     title: 'no PostScript XObjects, no reference XObjects, no OPI',
     check(b) {
-      return dicts(new PdfFile(b)).flatMap(([n, d]) => {
+      return dicts(pdfOf(b)).flatMap(([n, d]) => {
         const p: string[] = [];
         if (nameOf(d.get('Subtype')) === 'PS' || nameOf(d.get('Subtype2')) === 'PS' || d.has('PS')) p.push(`object ${n}: PostScript`);
         if (nameOf(d.get('Subtype')) === 'Form' && d.has('Ref')) p.push(`object ${n}: a reference XObject`);
@@ -325,7 +336,7 @@ export const RULES: Rule[] = [
       });
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       return withObjects(b, { [Number(pdf.trailers[0]!.get('Size')) - 1]: '<</Type /XObject /Subtype /PS /Length 0>>\nstream\n\nendstream' });
     },
   },
@@ -334,10 +345,10 @@ export const RULES: Rule[] = [
     title: 'only the blend modes of ISO 32000-1',
     check(b) {
       const ok = new Set(['Normal', 'Compatible', 'Multiply', 'Screen', 'Overlay', 'Darken', 'Lighten', 'ColorDodge', 'ColorBurn', 'HardLight', 'SoftLight', 'Difference', 'Exclusion', 'Hue', 'Saturation', 'Color', 'Luminosity']);
-      return dicts(new PdfFile(b)).flatMap(([n, d]) => (d.has('BM') && !ok.has(nameOf(d.get('BM')) ?? '') ? [`object ${n}: /BM ${serialize(d.get('BM')!)}`] : []));
+      return dicts(pdfOf(b)).flatMap(([n, d]) => (d.has('BM') && !ok.has(nameOf(d.get('BM')) ?? '') ? [`object ${n}: /BM ${serialize(d.get('BM')!)}`] : []));
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const [n] = dicts(pdf).find(([, d]) => d.has('BM'))!;
       return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { BM: '/Dissolve' }) });
     },
@@ -346,10 +357,10 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.2.11.3.2 (PDF/UA-1 7.21.3.2)',
     title: 'every embedded CIDFontType2 font has a CIDToGIDMap',
     check(b) {
-      return fonts(new PdfFile(b)).flatMap(([n, d]) => (nameOf(d.get('Subtype')) === 'CIDFontType2' && !d.has('CIDToGIDMap') ? [`font ${n}: no /CIDToGIDMap`] : []));
+      return fonts(pdfOf(b)).flatMap(([n, d]) => (nameOf(d.get('Subtype')) === 'CIDFontType2' && !d.has('CIDToGIDMap') ? [`font ${n}: no /CIDToGIDMap`] : []));
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const [n] = fonts(pdf).find(([, d]) => nameOf(d.get('Subtype')) === 'CIDFontType2')!;
       return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { CIDToGIDMap: undefined }) });
     },
@@ -358,7 +369,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.2.11.5 (PDF/UA-1 7.21.5)',
     title: 'the glyph widths of each CIDFontType2 font (/W, /DW) are those of its embedded TrueType program (hmtx, ±1 unit)',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const p: string[] = [];
       let compared = 0;
       const shown = shownCids(pdf);
@@ -396,7 +407,7 @@ export const RULES: Rule[] = [
       return p;
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const [n, d] = fonts(pdf).find(([, x]) => nameOf(x.get('Subtype')) === 'CIDFontType2')!;
       const w = pdf.get(d.get('W')) as PdfValue[];
       const first = w.findIndex((x) => Array.isArray(x));
@@ -408,7 +419,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.2.11.4.1 (6.2.11.4.1-2; PDF/UA-1 7.21.4.1-2)',
     title: 'every glyph the pages show is in its embedded font program (glyph id below maxp numGlyphs, with an outline or an advance)',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const shown = shownCids(pdf);
       const p: string[] = [];
       let checked = 0;
@@ -426,7 +437,7 @@ export const RULES: Rule[] = [
       return p;
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const [, d] = fonts(pdf).find(([, x]) => nameOf(x.get('Subtype')) === 'CIDFontType2')!;
       const ref = refOf(pdf.dict(d.get('FontDescriptor'))!.get('FontFile2'));
       const program = Buffer.from(streamData(pdf.get(ref) as never));
@@ -438,7 +449,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.2.11.4.1 (PDF/UA-1 7.21.4.1)',
     title: 'the font program of every font is embedded',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const all = fonts(pdf);
       if (all.length === 0) return ['no fonts found: the check did not see them'];
       return all.flatMap(([n, d]) => {
@@ -449,7 +460,7 @@ export const RULES: Rule[] = [
       });
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const [, font] = fonts(pdf).find(([, d]) => nameOf(d.get('Subtype')) === 'CIDFontType2')!;
       const fd = refOf(font.get('FontDescriptor'));
       return withObjects(b, { [fd.num]: edited(pdf, fd, { FontFile2: undefined }) });
@@ -460,7 +471,7 @@ export const RULES: Rule[] = [
     title: 'annotations are of ISO 32000-1 types (no 3D, Sound, Screen, Movie) and have /F with Print set and Hidden, Invisible, NoView, ToggleNoView clear',
     check(b) {
       const allowed = new Set(['Text', 'Link', 'FreeText', 'Line', 'Square', 'Circle', 'Polygon', 'PolyLine', 'Highlight', 'Underline', 'Squiggly', 'StrikeOut', 'Stamp', 'Caret', 'Ink', 'Popup', 'FileAttachment', 'Widget', 'PrinterMark', 'TrapNet', 'Watermark', 'Redact']);
-      return dicts(new PdfFile(b)).flatMap(([n, d]) => {
+      return dicts(pdfOf(b)).flatMap(([n, d]) => {
         if (nameOf(d.get('Type')) !== 'Annot') return [];
         const p: string[] = [];
         const sub = nameOf(d.get('Subtype')) ?? '';
@@ -471,7 +482,7 @@ export const RULES: Rule[] = [
       });
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const n = firstLink(pdf);
       return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { F: '2' }) });
     },
@@ -480,7 +491,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.3.3',
     title: 'every annotation but Link and Popup has an appearance, and an appearance dictionary holds only /N',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       return dicts(pdf).flatMap(([n, d]) => {
         if (nameOf(d.get('Type')) !== 'Annot') return [];
         const sub = nameOf(d.get('Subtype'));
@@ -490,7 +501,7 @@ export const RULES: Rule[] = [
       });
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const n = firstLink(pdf);
       return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { Subtype: '/Text' }) });
     },
@@ -500,7 +511,7 @@ export const RULES: Rule[] = [
     title: 'no JavaScript, Launch, Sound, Movie, ResetForm, ImportData, Hide, SetOCGState, Rendition, Trans, GoTo3DView action; named actions only to pages',
     check(b) {
       const bad = new Set(['Launch', 'Sound', 'Movie', 'ResetForm', 'ImportData', 'Hide', 'SetOCGState', 'Rendition', 'Trans', 'GoTo3DView', 'JavaScript']);
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const p: string[] = [];
       for (const [n, d] of dicts(pdf)) {
         const s = nameOf(d.get('S'));
@@ -514,7 +525,7 @@ export const RULES: Rule[] = [
       return p;
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const n = firstLink(pdf);
       return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { Dest: undefined, A: '<</S /JavaScript /JS (app.alert\\(1\\))>>' }) });
     },
@@ -523,13 +534,13 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.5.2',
     title: 'no additional actions (/AA) in the catalog or a page',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const p = catalog(pdf).has('AA') ? ['catalog: /AA'] : [];
       pdf.pages().forEach(({ dict }, i) => dict.has('AA') && p.push(`page ${i + 1}: /AA`));
       return p;
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       return withObjects(b, { [rootRef(pdf).num]: edited(pdf, rootRef(pdf), { AA: '<</WC <</S /Named /N /FirstPage>>>>' }) });
     },
   },
@@ -537,13 +548,13 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.8',
     title: 'no embedded files (no EmbeddedFiles name tree, no file specification with /EF)',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const p = pdf.dict(catalog(pdf).get('Names'))?.has('EmbeddedFiles') ? ['an EmbeddedFiles name tree'] : [];
       for (const [n, d] of dicts(pdf)) if (d.has('EF')) p.push(`object ${n}: /EF`);
       return p;
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       return withObjects(b, { [rootRef(pdf).num]: edited(pdf, rootRef(pdf), { Names: '<</EmbeddedFiles <</Names [(a.txt) <</Type /Filespec /F (a.txt) /UF (a.txt) /EF <</F 1 0 R>>>>]>>>>' }) });
     },
   },
@@ -551,7 +562,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.6.2.1',
     title: 'the catalog has a /Metadata stream (/Type /Metadata /Subtype /XML, unfiltered), an XMP packet in UTF-8, well-formed, without bytes or encoding attributes',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const m = pdf.get(catalog(pdf).get('Metadata'));
       if (!isStream(m)) return ['no /Metadata stream in the catalog'];
       const p: string[] = [];
@@ -579,7 +590,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.6.2.3.1, 6.6.2.3.3',
     title: 'every XMP property is of a predefined schema or of an extension schema the packet defines (pdfaSchema namespaceURI, prefix, property name, valueType, category, description)',
     check(b) {
-      const xmp = xmpOf(new PdfFile(b)) ?? '';
+      const xmp = xmpOf(pdfOf(b)) ?? '';
       const p: string[] = [];
       const namespaces = new Map([...xmp.matchAll(/xmlns:(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
       const defined = new Map<string, Set<string>>();
@@ -610,7 +621,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-2 6.6.4',
     title: 'XMP identifies the file as PDF/A-2b: pdfaid:part 2, pdfaid:conformance B',
     check(b) {
-      const xmp = xmpOf(new PdfFile(b)) ?? '';
+      const xmp = xmpOf(pdfOf(b)) ?? '';
       const p: string[] = [];
       if (xmpValue(xmp, 'pdfaid:part') !== '2') p.push(`pdfaid:part ${xmpValue(xmp, 'pdfaid:part')}`);
       if (xmpValue(xmp, 'pdfaid:conformance') !== 'B') p.push(`pdfaid:conformance ${xmpValue(xmp, 'pdfaid:conformance')}`);
@@ -623,7 +634,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/A-1 6.7.3 (no longer a PDF/A-2 rule; issue 27 asks for it)',
     title: 'XMP matches Info: dc:title, dc:creator, dc:description, pdf:Keywords, pdf:Producer, xmp:CreatorTool, xmp:CreateDate, xmp:ModifyDate and the Voortgang* keys',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const info = pdf.dict(pdf.trailers[0]!.get('Info'))!;
       const xmp = xmpOf(pdf) ?? '';
       const date = (d: string | undefined) => d && d.replace(/^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})([+-])(\d{2})'(\d{2})'$/, '$1-$2-$3T$4:$5:$6$7$8:$9');
@@ -647,7 +658,7 @@ export const RULES: Rule[] = [
       });
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const info = refOf(pdf.trailers[0]!.get('Info'));
       return withObjects(b, { [info.num]: edited(pdf, info, { Title: '(Een andere titel)' }) });
     },
@@ -656,7 +667,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/UA-1 5',
     title: 'XMP identifies the file as PDF/UA-1: pdfuaid:part 1',
     check(b) {
-      const xmp = xmpOf(new PdfFile(b)) ?? '';
+      const xmp = xmpOf(pdfOf(b)) ?? '';
       const p: string[] = [];
       if (xmpValue(xmp, 'pdfuaid:part') !== '1') p.push(`pdfuaid:part ${xmpValue(xmp, 'pdfuaid:part')}`);
       if (!/xmlns:pdfuaid="http:\/\/www\.aiim\.org\/pdfua\/ns\/id\/"/.test(xmp)) p.push('pdfuaid is not http://www.aiim.org/pdfua/ns/id/');
@@ -668,7 +679,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/UA-1 6.2, 7.1',
     title: 'tagged: /MarkInfo /Marked true, no /Suspects true, a StructTreeRoot',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const mi = pdf.dict(catalog(pdf).get('MarkInfo'));
       const p: string[] = [];
       if (mi?.get('Marked') !== true) p.push('not /Marked true');
@@ -677,7 +688,7 @@ export const RULES: Rule[] = [
       return p;
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       return withObjects(b, { [rootRef(pdf).num]: edited(pdf, rootRef(pdf), { MarkInfo: '<</Marked false>>' }) });
     },
   },
@@ -685,7 +696,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/UA-1 7.1',
     title: 'the title: dc:title in the XMP and /ViewerPreferences /DisplayDocTitle true',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const p: string[] = [];
       if (!xmpValue(xmpOf(pdf) ?? '', 'dc:title')) p.push('no dc:title');
       if (pdf.dict(catalog(pdf).get('ViewerPreferences'))?.get('DisplayDocTitle') !== true) p.push('no DisplayDocTitle true');
@@ -697,13 +708,13 @@ export const RULES: Rule[] = [
     clause: 'PDF/UA-1 7.1 (7.1-5)',
     title: 'every structure type is a standard type of ISO 32000-1 or role-mapped to one',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const roleMap = pdf.dict(pdf.dict(catalog(pdf).get('StructTreeRoot'))?.get('RoleMap')) ?? new Map();
       const types = new Set(structElems(pdf).map(([, d]) => nameOf(d.get('S'))!));
       return [...types].filter((t) => !STANDARD_TYPES.has(t) && !STANDARD_TYPES.has(nameOf(roleMap.get(t)) ?? '')).map((t) => `/${t} is neither standard nor mapped`);
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const tree = refOf(catalog(pdf).get('StructTreeRoot'));
       return withObjects(b, { [tree.num]: edited(pdf, tree, { RoleMap: undefined }) });
     },
@@ -712,11 +723,11 @@ export const RULES: Rule[] = [
     clause: 'PDF/UA-1 7.2',
     title: 'the natural language: /Lang in the catalog, a valid language tag',
     check(b) {
-      const lang = textOf(catalog(new PdfFile(b)).get('Lang'));
+      const lang = textOf(catalog(pdfOf(b)).get('Lang'));
       return lang && /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/.test(lang) ? [] : [`/Lang ${JSON.stringify(lang ?? null)}`];
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       return withObjects(b, { [rootRef(pdf).num]: edited(pdf, rootRef(pdf), { Lang: undefined }) });
     },
   },
@@ -724,7 +735,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/UA-1 7.2 (7.2-17, 7.2-18, 7.2-20)',
     title: 'lists: an LI holds only Lbl and LBody and sits in an L, an LBody sits in an LI',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const p: string[] = [];
       const type = (v: PdfValue | undefined) => nameOf(pdf.dict(v)?.get('S'));
       for (const [n, d] of structElems(pdf)) {
@@ -739,7 +750,7 @@ export const RULES: Rule[] = [
       return p;
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const [n] = structElems(pdf).find(([, d]) => nameOf(d.get('S')) === 'LBody') ?? structElems(pdf).find(([, d]) => nameOf(d.get('S')) === 'P')!;
       const li = structElems(pdf).find(([, d]) => nameOf(d.get('S')) === 'LI');
       // The letter has no list: turn one of its paragraphs into an LI's body-less item; the bijlage's LBody into a P.
@@ -750,7 +761,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/UA-1 7.1 (7.1-12; ISO 32000-1 14.7.2, 14.7.4.4)',
     title: 'the structure tree holds together: every element names its parent, which holds it, and the parent tree names, for each marked-content id, the element that holds it',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const p: string[] = [];
       const tree = pdf.dict(catalog(pdf).get('StructTreeRoot'))!;
       const parents = new Map(treeEntries(pdf, tree.get('ParentTree')).map(([k, v]) => [k as number, pdf.get(v)]));
@@ -771,7 +782,7 @@ export const RULES: Rule[] = [
       return p;
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const [n, d] = structElems(pdf).find(([, x]) => typeof pdf.get(x.get('K')) === 'number' || (Array.isArray(pdf.get(x.get('K'))) && (pdf.get(x.get('K')) as PdfValue[]).some((k) => typeof k === 'number')))!;
       const parent = refOf(d.get('P'));
       // The element's marked content handed to its parent in the parent tree, as before an LBody took it over.
@@ -786,10 +797,10 @@ export const RULES: Rule[] = [
     clause: 'PDF/UA-1 7.3',
     title: 'every Figure has a text alternative (/Alt or /ActualText)',
     check(b) {
-      return structElems(new PdfFile(b)).flatMap(([n, d]) => (nameOf(d.get('S')) === 'Figure' && !textOf(d.get('Alt')) && !d.has('ActualText') ? [`figure ${n}: no /Alt`] : []));
+      return structElems(pdfOf(b)).flatMap(([n, d]) => (nameOf(d.get('S')) === 'Figure' && !textOf(d.get('Alt')) && !d.has('ActualText') ? [`figure ${n}: no /Alt`] : []));
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const [n] = structElems(pdf).find(([, d]) => nameOf(d.get('S')) === 'P')!;
       return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { S: '/Figure', Alt: undefined, ActualText: undefined }) });
     },
@@ -798,14 +809,14 @@ export const RULES: Rule[] = [
     clause: 'PDF/UA-1 7.18.3',
     title: 'every page with annotations has /Tabs /S',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       return pdf.pages().flatMap(({ dict }, i) => {
         const annots = pdf.get(dict.get('Annots'));
         return Array.isArray(annots) && annots.length && nameOf(dict.get('Tabs')) !== 'S' ? [`page ${i + 1}: /Tabs ${serialize(dict.get('Tabs') ?? null)}`] : [];
       });
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const page = pdf.pages().find(({ dict }) => Array.isArray(pdf.get(dict.get('Annots'))))!.dict;
       const n = [...pdf.scanned.keys()].find((k) => pdf.object(k) === page)!;
       return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { Tabs: undefined }) });
@@ -815,7 +826,7 @@ export const RULES: Rule[] = [
     clause: 'PDF/UA-1 7.18.5 (7.18.5-1)',
     title: 'every link annotation is tagged: its /StructParent leads to a Link structure element that holds it',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const tree = pdf.dict(catalog(pdf).get('StructTreeRoot'))!;
       const parents = new Map(treeEntries(pdf, tree.get('ParentTree')).map(([k, v]) => [k as number, v]));
       return links(pdf).flatMap(([n, d]) => {
@@ -827,7 +838,7 @@ export const RULES: Rule[] = [
       });
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const n = firstLink(pdf);
       return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { StructParent: undefined }) });
     },
@@ -836,12 +847,12 @@ export const RULES: Rule[] = [
     clause: 'PDF/UA-1 7.18.5 (7.18.5-2)',
     title: 'every link annotation has an alternate description in /Contents',
     check(b) {
-      const all = links(new PdfFile(b));
+      const all = links(pdfOf(b));
       if (all.length === 0) return ['no links found: the check did not see them'];
       return all.flatMap(([n, d]) => (textOf(d.get('Contents'))?.trim() ? [] : [`link ${n}: no /Contents`]));
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const n = firstLink(pdf);
       return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { Contents: undefined }) });
     },
@@ -850,11 +861,11 @@ export const RULES: Rule[] = [
     clause: 'PDF/UA-1 7.21.7',
     title: 'every font maps its character codes to Unicode (/ToUnicode)',
     check(b) {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       return fonts(pdf).flatMap(([n, d]) => (nameOf(d.get('Subtype')) !== 'CIDFontType2' && nameOf(d.get('Subtype')) !== 'CIDFontType0' && !isStream(pdf.get(d.get('ToUnicode'))) ? [`font ${n}: no /ToUnicode`] : []));
     },
     mutate: (b) => {
-      const pdf = new PdfFile(b);
+      const pdf = pdfOf(b);
       const [n] = fonts(pdf).find(([, d]) => nameOf(d.get('Subtype')) === 'Type0')!;
       return withObjects(b, { [n]: edited(pdf, new Ref(n, 0), { ToUnicode: undefined }) });
     },
