@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,8 +104,12 @@ export function startChromium(executable: string, headless: 'shell' | 'new', arg
   let started: ChildProcess;
   try {
     profile = mkdtempSync(join(tmpdir(), 'voortgang-chromium-profile-'));
+    // The browser's own temporary files (.org.chromium.Chromium.*, which a helper process killed at the end can
+    // leave behind) go inside the profile folder, which is removed when the browser has ended.
+    const temp = join(profile, 'tmp');
+    mkdirSync(temp);
     // detached: the browser leads a process group of its own, so that killing the group ends its helpers too.
-    started = child = spawn(executable, chromiumCommandLine(headless, args, profile), { detached: process.platform !== 'win32', env: process.env, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    started = child = spawn(executable, chromiumCommandLine(headless, args, profile), { detached: process.platform !== 'win32', env: { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp }, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
   } catch (err) {
     forget();
     if (profile) rmSync(profile, { recursive: true, force: true });
