@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { lineColumnAt, SourceError } from '../errors.js';
 import { fsProblem } from '../load/source-files.js';
 import { checkLayoutUrls, type LayoutFile } from './check-layout-urls.js';
+import { checkPageContract } from './page-contract.js';
 import type { KindLayout } from '../load/kinds.js';
 import { precompiledTemplate, templateEnv, type TemplateEnv } from './precompiled.js';
 
@@ -69,6 +70,7 @@ async function compileLayout(name: string, file: string, source: string, partial
     file,
     render: async (view) => {
       const html = main(view);
+      checkPageContract(html, file);
       await checkLayoutUrls(html, view, files);
       return html;
     },
