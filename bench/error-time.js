@@ -36,6 +36,7 @@ function timed(args, expectCode) {
 // Two content folders: 2024 made from 2023 by `voortgang new` (kenmerk and datum empty), and a copy filled in.
 const bad = join(scratch, 'bad');
 cpSync(join(root, 'content'), bad, { recursive: true });
+rmSync(join(bad, '2024'), { recursive: true, force: true }); // a 2024 of the user's own (README: voortgang new 2024) is not this bench's
 const made = spawnSync(process.execPath, [join(root, 'bin', 'voortgang.js'), 'new', '2024', '--from', '2023', '--content', bad], { encoding: 'utf8' });
 if (made.status !== 0) throw new Error(made.stderr);
 const good = join(scratch, 'good');

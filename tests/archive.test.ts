@@ -102,6 +102,20 @@ describe('provenance and verify', () => {
     expect(r.stdout).toMatch(/kamerbrief\.pdf: identical — rebuilt 2022\/kamerbrief from /);
   });
 
+  it('a provenance that names a redline or no document of a year is refused with the reason, no folder outside content/ read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'voortgang-prov-'));
+    // Same length as "2022/kamerbrief": the PDF's offsets stay right, only what it says it is changes.
+    const forged = (as: string, file: string) => writeFileSync(join(dir, file), readFileSync(kamerbrief()).toString('latin1').replaceAll('2022/kamerbrief', as), 'latin1');
+    forged('2022/kamer.diff', 'redline.pdf');
+    forged('../kamerbrief00', 'escape.pdf');
+    const redline = voortgang(['verify', 'redline.pdf', '--content', join(ROOT, 'content')], { cwd: dir });
+    expect(redline.status).toBe(1);
+    expect(redline.stderr).toBe('redline.pdf: is a redline (2022/kamer.diff), made by voortgang diff from two revisions — verify rebuilds what build makes; make the redline again with voortgang diff\n');
+    const escape = voortgang(['verify', 'escape.pdf', '--content', join(ROOT, 'content')], { cwd: dir });
+    expect(escape.status).toBe(1);
+    expect(escape.stderr).toBe('escape.pdf: its provenance names "../kamerbrief00", which is no document of voortgang\'s (year/name, e.g. 2022/kamerbrief): it was changed after voortgang made it\n');
+  });
+
   it('a PDF without provenance is refused with the reason', () => {
     const dir = mkdtempSync(join(tmpdir(), 'voortgang-noprov-'));
     const file = join(dir, 'x.pdf');

@@ -33,7 +33,7 @@ export function formatChecklist(c: Checklist): string {
   if (c.factsWithYears.length) lines.push('', 'Facts that name a year, to check:', ...c.factsWithYears.map((l) => `  ${l}`));
   if (c.dataFiles.length) lines.push('', 'Data files, to extend with the figures of the new period:', ...c.dataFiles.map((l) => `  ${l}`));
   const files = groupBy(c.references, (r) => r.file);
-  lines.push('', `Years named in the text, to check (${c.references.length} in ${files.size} files):`);
+  lines.push('', `Years named in the text, to check (${c.references.length} in ${files.size} file${files.size === 1 ? '' : 's'}):`);
   for (const [file, refs] of files) {
     lines.push(`${file}`);
     // The latest years first: they are the ones a new year most often changes.

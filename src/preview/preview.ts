@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
+import { listDocuments } from '../load/list-documents.js';
 import { failureText } from '../pipeline/progress.js';
 import type { RunPaths } from '../pipeline/run-context.js';
 import { Run } from '../pipeline/run.js';
@@ -43,6 +44,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const info = options.info ?? ((line: string) => process.stdout.write(`${line}\n`));
   // The browser starts while the sources are prepared; a mistake in them is told before it is waited for, and
   // a start that fails before the browser is needed (a document the year does not have) does not wait for it.
+  // A year that does not exist is told before a browser is started for it.
+  await listDocuments(paths.content, year);
   info('starting the browser…');
   // A warm process: its jobs are prepared in this thread, a new run context per watch cycle.
   const run = new Run(paths, { launch: { ...options.launch, ownSignals: true, ...(options.signal ? { signal: options.signal } : {}) } });

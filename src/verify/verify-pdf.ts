@@ -33,7 +33,13 @@ export async function verifyPdf(pdfFile: string, run: Run, renderer: Promise<Ren
     throw new SourceError(pdfFile, undefined, undefined, 'not a readable PDF');
   });
   if (!before.provenance) throw new SourceError(pdfFile, undefined, undefined, 'has no voortgang provenance (VoortgangDocument, VoortgangSourceHash): it was not made by voortgang build');
-  const [year, name] = before.provenance.document.split('/') as [string, string];
+  const document = before.provenance.document;
+  // A redline is made by diff from two revisions: it names no sources verify could rebuild it from alone.
+  if (document.endsWith('.diff')) throw new SourceError(pdfFile, undefined, undefined, `is a redline (${document}), made by voortgang diff from two revisions — verify rebuilds what build makes; make the redline again with voortgang diff`);
+  // What the PDF says it is names a document of a year and nothing else (never a path out of the content folder).
+  const named = /^(\d{4})\/([A-Za-z0-9][A-Za-z0-9_-]*)$/.exec(document);
+  if (!named) throw new SourceError(pdfFile, undefined, undefined, `its provenance names "${document}", which is no document of voortgang's (year/name, e.g. 2022/kamerbrief): it was changed after voortgang made it`);
+  const [, year, name] = named as unknown as [string, string, string];
 
   const scratch = await mkdtemp(join(tmpdir(), 'voortgang-verify-'));
   try {
