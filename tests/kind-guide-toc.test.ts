@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, voortgang } from './helpers/cli.js';
+import { guideBlocks } from './helpers/readme-guide.js';
 import { readPdfText, type TextRun } from './helpers/pdf-text.js';
 
 /**
@@ -11,28 +12,8 @@ import { readPdfText, type TextRun } from './helpers/pdf-text.js';
  * the README's guide ("Adding a kind of document") is held to the same rule: its files are written from the
  * guide's own code blocks, with a chapter heading long enough to wrap in the 137.5 mm text column.
  */
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const start = README.indexOf('### Adding a kind of document\n');
-const GUIDE = README.slice(start, README.indexOf('\n## ', start));
-
-/** The guide's code blocks that name a path on the line before them (`path`:), with their text. */
-function guideFiles(): Array<{ path: string; text: string }> {
-  const lines = GUIDE.split('\n');
-  const files: Array<{ path: string; text: string }> = [];
-  for (let i = 0; i < lines.length; i++) {
-    const fence = /^(\s*)```\w*\s*$/.exec(lines[i]!);
-    if (!fence) continue;
-    const indent = fence[1]!.length;
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length && !new RegExp(`^\\s{${indent}}\`\`\`\\s*$`).test(lines[j]!); j++) body.push(lines[j]!.slice(Math.min(indent, lines[j]!.length - lines[j]!.trimStart().length)));
-    const before = lines.slice(0, i).reverse().find((l) => l.trim() !== '');
-    const named = before ? /^\s*`([^`]+)`:\s*$/.exec(before) : null;
-    if (named) files.push({ path: named[1]!, text: `${body.join('\n')}\n` });
-    i = j;
-  }
-  return files;
-}
+/** The guide's code blocks that name a path on the line before them, with their text. */
+const guideFiles = () => guideBlocks().flatMap((b) => (b.path ? [{ path: b.path, text: b.text }] : []));
 
 // A chapter heading of 123 characters: at 9 pt in a 137.5 mm column it takes two or three lines.
 const LONG = 'Resultaten van de evaluatie van de aanpak van overvallen, straatroven en ram- en plofkraken in de jaren 2026 tot en met 2029';
@@ -42,7 +23,7 @@ describe("a kind written from the README's guide: its table of contents", () => 
   let toc: TextRun[];
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'voortgang-review2-toc-'));
+    const dir = mkdtempSync(join(tmpdir(), 'voortgang-guide-toc-'));
     cpSync(join(ROOT, 'content', 'afzenders'), join(dir, 'content', 'afzenders'), { recursive: true });
     cpSync(join(ROOT, 'templates'), join(dir, 'mijn-sjablonen'), { recursive: true });
     const files = guideFiles();

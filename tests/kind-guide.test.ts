@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, voortgang } from './helpers/cli.js';
 import { joinRuns, readPdfText, type PageText, type TextRun } from './helpers/pdf-text.js';
+import { guideBlocks, kindGuide, type GuideBlock } from './helpers/readme-guide.js';
 
 /**
  * The README's "Adding a kind of document", followed as a new user would: its files are written from the
@@ -13,33 +14,7 @@ import { joinRuns, readPdfText, type PageText, type TextRun } from './helpers/pd
  * promises — and to what a reader checks: every entry of the table of contents gives the page its heading is
  * printed on, and every page after the title page has the margin column and "Pagina n van m".
  */
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const GUIDE = (() => {
-  const start = README.indexOf('### Adding a kind of document\n');
-  expect(start).toBeGreaterThan(0);
-  return README.slice(start, README.indexOf('\n## ', start));
-})();
-
-interface Block { path?: string; lang: string; text: string }
-
-/** The code blocks of the guide, in order, each with the path named on the line before it (`path`:), if any. */
-function guideBlocks(): Block[] {
-  const lines = GUIDE.split('\n');
-  const blocks: Block[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const fence = /^(\s*)```(\w*)\s*$/.exec(lines[i]!);
-    if (!fence) continue;
-    const indent = fence[1]!.length;
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length && !new RegExp(`^\\s{${indent}}\`\`\`\\s*$`).test(lines[j]!); j++) body.push(lines[j]!.slice(Math.min(indent, lines[j]!.length - lines[j]!.trimStart().length)));
-    const before = lines.slice(0, i).reverse().find((l) => l.trim() !== '');
-    const named = before ? /^\s*`([^`]+)`:\s*$/.exec(before) : null;
-    blocks.push({ ...(named ? { path: named[1]! } : {}), lang: fence[2]!, text: `${body.join('\n')}\n` });
-    i = j;
-  }
-  return blocks;
-}
+const GUIDE = kindGuide();
 
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 /** 2030-05-14 → "14 mei 2030", written out here as a reader writes it. */
@@ -106,7 +81,7 @@ function pageOfHeading(pages: PageText[], after: number, heading: string): numbe
 }
 
 let dir: string;
-let blocks: Block[];
+let blocks: GuideBlock[];
 const files = () => blocks.filter((b) => b.path);
 
 /** Does what the guide says: its shell commands and its files, in its order. Returns the output of its build. */
