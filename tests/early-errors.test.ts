@@ -103,10 +103,14 @@ describe('a mistake in the sources is reported before the browser is waited for'
     expect(standIns()).toEqual([]);
   });
 
-  it('preview of a document the year does not have: the usage error, without waiting for the browser', () => {
+  it('preview of a document the year does not have: the usage error, without starting a browser', () => {
+    const marker = join(dir, 'started');
+    const before = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
     const r = voortgang(['preview', '2024', 'kamerbrief', '--content', 'content'], { cwd: dir, env: { VOORTGANG_BROWSER: standIn } });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("voortgang: 2024 has no document kamerbrief — the year's documents are: beslisnota\n(voortgang help preview shows its usage)\n");
+    expect(r.stdout).toBe(''); // not even "starting the browser…"
+    expect(existsSync(marker) ? readFileSync(marker, 'utf8') : '').toBe(before); // the stand-in was not started
     expect(standIns()).toEqual([]);
   });
 });

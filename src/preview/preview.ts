@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { listDocuments } from '../load/list-documents.js';
 import { failureText } from '../pipeline/progress.js';
 import type { RunPaths } from '../pipeline/run-context.js';
@@ -44,8 +44,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const info = options.info ?? ((line: string) => process.stdout.write(`${line}\n`));
   // The browser starts while the sources are prepared; a mistake in them is told before it is waited for, and
   // a start that fails before the browser is needed (a document the year does not have) does not wait for it.
-  // A year that does not exist is told before a browser is started for it.
-  await listDocuments(paths.content, year);
+  // A year that does not exist, or a document no data file of the year can be (its name, or its name and a
+  // version's suffix), is told before a browser is started for it.
+  const names = (await listDocuments(paths.content, year)).map((f) => basename(f, '.yaml'));
+  const wanted = options.document;
+  if (wanted !== undefined && !names.some((n) => wanted === n || wanted.startsWith(`${n}-`))) {
+    throw new PreviewUsage(`${year} has no document ${wanted} — the year's documents are: ${names.join(', ')}`);
+  }
   info('starting the browser…');
   // A warm process: its jobs are prepared in this thread, a new run context per watch cycle.
   const run = new Run(paths, { launch: { ...options.launch, ownSignals: true, ...(options.signal ? { signal: options.signal } : {}) } });
