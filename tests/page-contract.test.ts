@@ -32,4 +32,17 @@ describe('the page contract, checked at the layout', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${TEMPLATE}: the layout lacks an element of class pagina-voetnoten in its page templates${SUGGESTION}`);
   });
+
+  it('a page measure written without its unit in the descriptor: said what to write, at its line and column', () => {
+    const dir = scratchCopy(['content', 'templates']);
+    const file = join(dir, 'templates', 'kamerbrief', 'layout.yaml');
+    const text = readFileSync(file, 'utf8');
+    const at = text.split('\n').findIndex((l) => /^\s+tekst-links: 21mm/.test(l));
+    expect(at).toBeGreaterThan(0);
+    writeFileSync(file, text.replace(/tekst-links: 21mm/, 'tekst-links: 21'));
+    const column = text.split('\n')[at]!.indexOf('21') + 1;
+    const r = voortgang(['build', '2022', '--templates', 'templates', '--output', 'output'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`templates/kamerbrief/layout.yaml:${at + 1}:${column}: pagina.tekst-links: expected a length in millimetres, e.g. 137.5mm\n`);
+  });
 });

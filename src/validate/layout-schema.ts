@@ -5,7 +5,7 @@ import { kindWooSchema } from '../diwoo/tooi-schema.js';
  * The descriptor of a kind of document: templates/<soort>/layout.yaml. A kind of document is data — its facts,
  * its versions, its page geometry, its template and stylesheets — so that adding one is a new folder, not code.
  */
-const length = z.string().regex(/^\d+(\.\d+)?mm$/, 'expected a length in millimetres, e.g. 137.5mm');
+const length = z.string({ error: 'expected a length in millimetres, e.g. 137.5mm' }).regex(/^\d+(\.\d+)?mm$/, 'expected a length in millimetres, e.g. 137.5mm');
 
 /** A fact's type. The vocabulary is small on purpose: each type has the checks and messages of voortgang's own facts. */
 export const FACT_TYPES = ['tekst', 'titel', 'kenmerk', 'datum', 'getal', 'regels', 'lijst', 'object', 'ondertekening'] as const;
