@@ -2,7 +2,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scratchCopy, voortgang } from './helpers/cli.js';
-import { CHANNELS, contains, pdfWords, type Channel, type PdfWords } from './helpers/pdf-words.js';
+import { buildBothVersions, type BothVersions } from './helpers/both-versions.js';
+import { CHANNELS, contains, type Channel, type PdfWords } from './helpers/pdf-words.js';
 import { refusedBuilds } from './helpers/refused-builds.js';
 
 /**
@@ -55,16 +56,14 @@ describe('redactions in the 2023 beslisnota', () => {
   let dir: string;
   let intern: PdfWords;
   let openbaar: PdfWords;
-  const out = () => join(dir, 'output', '2023');
-  const html = (name: string) => readFileSync(join(out(), `${name}.html`), 'utf8');
+  let html: BothVersions['html'];
 
   beforeAll(async () => {
     dir = scratchCopy(['content']);
     redact(dir);
-    const r = voortgang(['build', '2023', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/beslisnota\.pdf: \d+ pages, 3 footnotes\n.*beslisnota-openbaar\.pdf: \d+ pages, 3 footnotes/);
-    [intern, openbaar] = await Promise.all([pdfWords(join(out(), 'beslisnota.pdf')), pdfWords(join(out(), 'beslisnota-openbaar.pdf'))]);
+    const built = await buildBothVersions(dir);
+    expect(built.stdout).toMatch(/beslisnota\.pdf: \d+ pages, 3 footnotes\n.*beslisnota-openbaar\.pdf: \d+ pages, 3 footnotes/);
+    ({ intern, openbaar, html } = built);
   });
 
   // Where the internal version carries the redacted words: its page text, the heading's bookmark, the link's URI.

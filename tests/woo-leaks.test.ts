@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, scratchCopy, voortgang } from './helpers/cli.js';
+import { ROOT, scratchCopy } from './helpers/cli.js';
 import { refusedBuilds } from './helpers/refused-builds.js';
-import { CHANNELS, contains, pdfWords, type PdfWords } from './helpers/pdf-words.js';
+import { buildBothVersions, type BothVersions } from './helpers/both-versions.js';
+import { CHANNELS, contains, type PdfWords } from './helpers/pdf-words.js';
 
 /**
  * Routes by which text meant for the internal version only could reach the public (Woo) version of the 2023
@@ -135,8 +136,8 @@ describe('a file with a tabel, a grafiek and redactions of addresses: built, the
   let dir: string;
   let intern: PdfWords;
   let openbaar: PdfWords;
+  let html: BothVersions['html'];
   const out = () => join(dir, 'output', '2023');
-  const html = (name: string) => readFileSync(join(out(), `${name}.html`), 'utf8');
 
   beforeAll(async () => {
     dir = scratchCopy(['content']);
@@ -160,10 +161,9 @@ describe('a file with a tabel, a grafiek and redactions of addresses: built, the
         'Mail [[5.1.2e: piet@zqxmail.nl]], zie [[5.1.2e: www.zqxweb.nl]] en [[5.2: https://zqxurl.invalid/pad]].',
       ].join('\n'),
     )(dir);
-    const r = voortgang(['build', '2023', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    [intern, openbaar] = await Promise.all([pdfWords(join(out(), 'beslisnota.pdf')), pdfWords(join(out(), 'beslisnota-openbaar.pdf'))]);
+    const built = await buildBothVersions(dir);
+    expect(built.status).toBe(0);
+    ({ intern, openbaar, html } = built);
   });
 
   for (const channel of CHANNELS) {
@@ -198,11 +198,8 @@ describe('a tabel and a grafiek in a file with a redaction (no address in it): b
     const dir = scratchCopy(['content']);
     addData(dir);
     lak(['Volgens [[5.1.2e: de zqxalleen]] dalen de overvallen.', '', '```tabel', 'data: hic', 'jaren: 2020-2021', 'reeksen: [overvallen]', '```', '', '```grafiek', 'data: hic', 'jaren: 2011-2021', 'titel: Overvallen per jaar', '```'].join('\n'))(dir);
-    const r = voortgang(['build', '2023', '--content', join(dir, 'content'), '--output', join(dir, 'output')], { cwd: dir });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    const out = join(dir, 'output', '2023');
-    const [intern, openbaar] = await Promise.all([pdfWords(join(out, 'beslisnota.pdf')), pdfWords(join(out, 'beslisnota-openbaar.pdf'))]);
+    const { status, intern, openbaar } = await buildBothVersions(dir);
+    expect(status).toBe(0);
     expect(contains(openbaar.channels.everything, 'zqxalleen')).toBe(false);
     expect(contains(intern.channels.pageText, 'zqxalleen')).toBe(true);
     const text = openbaar.channels.pageText.replace(/\s+/g, ' ');
