@@ -66,7 +66,7 @@ function runAt(ones: ElementContent[], i: number, manys: ElementContent[], j: nu
 }
 
 /** A paragraph mark (¶) inserted or deleted: where a paragraph now ends, or ended. No word. */
-export function paragraphMark(how: 'ins' | 'del'): Element {
+function paragraphMark(how: 'ins' | 'del'): Element {
   return h(how, { className: ['diff-alineagrens'] }, '¶');
 }
 

@@ -17,7 +17,7 @@ export interface DiffReport {
   facts: ValueChange[];
 }
 
-export function hasChanges(r: DiffReport): boolean {
+function hasChanges(r: DiffReport): boolean {
   return r.diff.changes.length > 0 || r.diff.sections.some((s) => s.status !== 'gelijk' || s.renamedFrom) || r.data.length > 0 || r.facts.length > 0;
 }
 
@@ -148,7 +148,7 @@ export function summaryBlocks(r: DiffReport): Element[] {
  * A few words around the first change of a block, with what was inserted and deleted marked, as a reader sees
  * them: a footnote call as its number in superscript, a table's change as "2021: Overvallen 676 → 1.676".
  */
-export function contextOf(c: Change, words = 14): ElementContent[] {
+function contextOf(c: Change, words = 14): ElementContent[] {
   const lines = readerLines(c.element, { labels: false });
   const line = lines.find((l) => l.some((s) => s.how !== 'text')) ?? lines[0] ?? [];
   // The line in pieces: words and the space between them, footnote calls; a piece keeps its marking.
@@ -267,7 +267,7 @@ interface Segment {
  * removed as a whole is marked as a whole. A chart gives the line under it that says what changed in it.
  * `labels: false` leaves out the "[Verplaatst …]" label of a moved block.
  */
-export function readerLines(node: ElementContent, opts: { labels: boolean } = { labels: true }): Segment[][] {
+function readerLines(node: ElementContent, opts: { labels: boolean } = { labels: true }): Segment[][] {
   const lines: Segment[][] = [[]];
   const push = (s: Segment): void => void lines[lines.length - 1]!.push(s);
   const newline = (): void => void lines.push([]);

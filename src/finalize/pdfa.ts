@@ -126,7 +126,7 @@ function objectOffsets(text: string, startxref: number): Map<number, number> {
 
 let profile: Buffer | undefined;
 /** The sRGB ICC profile of the OutputIntent (assets/icc/sRGB.icc, zlib licence: assets/icc/README.md). */
-export function srgbProfile(): Buffer {
+function srgbProfile(): Buffer {
   profile ??= readFileSync(join(ROOT, 'assets', 'icc', 'sRGB.icc'));
   return profile;
 }

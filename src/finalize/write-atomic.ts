@@ -75,11 +75,6 @@ function removeAtExit(): void {
   });
 }
 
-/** One file, atomically (see writeTogether). */
-export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  await writeTogether([{ path: file, data }]);
-}
-
 /** Names unique to this process and this write: two documents of one build may write the same file (the fonts). */
 let writes = 0;
 function sibling(file: string, kind: 'tmp' | 'old', n: number): string {

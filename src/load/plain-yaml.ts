@@ -35,7 +35,12 @@ export function notPlainYaml(doc: Document.Parsed, text: string, lines: LineCoun
       return visit.SKIP;
     },
   });
-  const first = found.sort((a, b) => a.offset - b.offset)[0];
+  return firstProblem(found, lines);
+}
+
+/** The problem found earliest in the file, at its line and column, or undefined. */
+export function firstProblem(found: Array<{ offset: number; message: string }>, lines: LineCounter): PlainYamlProblem | undefined {
+  const first = [...found].sort((a, b) => a.offset - b.offset)[0];
   if (!first) return undefined;
   const pos = lines.linePos(first.offset);
   return { line: pos.line, column: pos.col, message: first.message };

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { SourceError } from '../errors.js';
 import { notPlainYaml, YAML_OPTIONS } from './plain-yaml.js';
@@ -14,17 +13,7 @@ export interface YamlSource {
   value: unknown;
 }
 
-/** Reads a YAML file, keeping the parsed document so that later errors can point at a line and column. */
-export async function readYaml(file: string): Promise<YamlSource> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new SourceError(file, undefined, undefined, `cannot read this file (${(err as NodeJS.ErrnoException).code ?? err})`);
-  }
-  return parseYaml(file, text);
-}
-
+/** A YAML text parsed by voortgang's rules, keeping the document so that later errors can point at a line and column. */
 export function parseYaml(file: string, text: string, lineOffset = 0): YamlSource {
   const lines = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });

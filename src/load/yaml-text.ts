@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { firstProblem, type PlainYamlProblem } from './plain-yaml.js';
 import { forbiddenCharacter, misplacedRedaction, redactionLookalikes } from './text-guard.js';
 
 /**
@@ -7,7 +8,7 @@ import { forbiddenCharacter, misplacedRedaction, redactionLookalikes } from './t
  * printed or written in XML. The first such problem in the order of the file, at its line and column (inside a
  * value written as it reads; at the value's start when escapes make the two differ), or undefined.
  */
-export function textProblem(doc: Document.Parsed, text: string, lines: LineCounter): { line: number; column: number; message: string } | undefined {
+export function textProblem(doc: Document.Parsed, text: string, lines: LineCounter): PlainYamlProblem | undefined {
   const found: Array<{ offset: number; message: string }> = [];
   walk(doc.contents, [], (node, path) => {
     if (typeof node.value !== 'string' || !node.range) return;
@@ -24,10 +25,7 @@ export function textProblem(doc: Document.Parsed, text: string, lines: LineCount
     const look = redactionLookalikes(value)[0];
     if (look) found.push({ offset: at(look.index, look.written), message: misplacedRedaction(field) });
   });
-  const first = found.sort((a, b) => a.offset - b.offset)[0];
-  if (!first) return undefined;
-  const pos = lines.linePos(first.offset);
-  return { line: pos.line, column: pos.col, message: first.message };
+  return firstProblem(found, lines);
 }
 
 function walk(node: Node | null | undefined | unknown, path: string[], visit: (node: { value: unknown; range?: [number, number, number] | null }, path: string[]) => void): void {

@@ -285,7 +285,7 @@ function where(scan: Scan, offset: number): string {
 }
 
 /** The passage as plain text (its words, for its length). */
-export function plainText(node: Node): string {
+function plainText(node: Node): string {
   if ('value' in node && typeof node.value === 'string' && (node.type === 'text' || node.type === 'inlineCode')) return node.value;
   if ('children' in node && Array.isArray(node.children)) return (node.children as Node[]).map(plainText).join('');
   return '';

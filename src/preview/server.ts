@@ -19,7 +19,7 @@ export interface PreviewServer {
 }
 
 /** What a browser is told of a version: enough to fetch its pages, show its problem and find a block's source. */
-export function stateOf(session: PreviewSession, v: VersionView | undefined): PreviewState {
+function stateOf(session: PreviewSession, v: VersionView | undefined): PreviewState {
   return {
     doc: v?.name,
     rev: v?.rev ?? 0,

@@ -57,6 +57,6 @@ body { display: flex; flex-direction: column; }
 `;
 }
 
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -103,7 +103,7 @@ export async function findBrowser(search: BrowserSearch): Promise<FoundBrowser> 
 export const PINNED_WHY = "the default: voortgang's own pinned Chromium (npm @sparticuz/chromium, pinned by package-lock.json), whose PDFs are the reproducible ones; an installed browser prints only when named (--browser, VOORTGANG_BROWSER)";
 
 /** The usual places of an installed Chrome, Chromium or Edge, most specific first. */
-export function installedPlaces(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string, root = ''): string[] {
+function installedPlaces(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string, root = ''): string[] {
   if (platform === 'darwin') {
     const apps = [
       'Google Chrome.app/Contents/MacOS/Google Chrome',
@@ -131,7 +131,7 @@ export function installedPlaces(platform: NodeJS.Platform, env: NodeJS.ProcessEn
 }
 
 /** Browsers Puppeteer downloaded (`npx puppeteer browsers install …`): headless shell first, newest build first. */
-export function puppeteerCache(cacheDir: string, platform: NodeJS.Platform, arch: string): string[] {
+function puppeteerCache(cacheDir: string, platform: NodeJS.Platform, arch: string): string[] {
   const folder = platform === 'darwin' ? (arch === 'arm64' ? 'mac_arm' : 'mac') : platform === 'win32' ? (arch === 'ia32' ? 'win32' : 'win64') : 'linux';
   const inner = platform === 'darwin' ? (arch === 'arm64' ? 'mac-arm64' : 'mac-x64') : platform === 'win32' ? folder : 'linux64';
   const exe = platform === 'win32' ? '.exe' : '';

@@ -23,7 +23,7 @@ const nonEmpty = <T extends z.ZodType>(item: T, what: string) => z.array(item).m
 /** `ondertekening: onbekend`: the signatories of a reconstructed letter are not known. */
 export const ONBEKEND = 'onbekend';
 
-export const isoDate = z
+const isoDate = z
   .string({ error: (issue) => (issue.input === null ? 'is empty — fill in the date of this document, YYYY-MM-DD, e.g. 2022-12-14' : 'expected a date written as YYYY-MM-DD, e.g. 2022-12-14') })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written as YYYY-MM-DD, e.g. 2022-12-14')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
@@ -100,7 +100,7 @@ function factSchema(spec: FactSpec): z.ZodType {
 }
 
 /** The schema of one kind of document: the common facts and those its descriptor declares. */
-export function kindSchema(soort: string, layout: Pick<LayoutDescriptor, 'feiten'>) {
+function kindSchema(soort: string, layout: Pick<LayoutDescriptor, 'feiten'>) {
   const own = Object.fromEntries(Object.entries(layout.feiten).map(([k, f]) => [k, factSchema(f)]));
   return z.object({ soort: z.literal(soort), ...documentFacts, ...own }).strict();
 }
