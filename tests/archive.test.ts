@@ -93,6 +93,16 @@ describe('provenance and verify', () => {
     expect(r.stdout).toContain('text of page 1: … effectief beïnvloeden van het gedrag van [-potentiële-]{+mogelijke+} slachtoffers en daders - is een …');
   });
 
+  it("after its bijlage's title changed: the letter is different too — its sources include the bijlage's data file, which its DiWoo record names", () => {
+    const dir = scratchCopy(['content']);
+    const annex = join(dir, 'content', '2022', 'actieprogramma.yaml');
+    writeFileSync(annex, readFileSync(annex, 'utf8').replace('onderwerp: Actieprogramma Taskforce Overvallen 2022-2026', 'onderwerp: Actieprogramma Taskforce Overvallen 2022-2027'));
+    const r = voortgang(['verify', kamerbrief(), '--content', join(dir, 'content')], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/ {2}sources: sha256:[0-9a-f]{64} in the PDF, sha256:[0-9a-f]{64} now/);
+    expect(r.stdout).toContain('2022-2027');
+  });
+
   it('verifies every PDF it is given, also after one it cannot read: each verdict, exit 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'voortgang-verify-many-'));
     writeFileSync(join(dir, 'notes.pdf'), 'not a PDF at all');

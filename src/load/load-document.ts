@@ -66,7 +66,8 @@ export async function loadDocument(contentDir: string, year: string, dataFile: s
     afzenderFile,
     sections,
     datasets,
-    inputs: [dataFile, afzenderFile, ...sectionFiles, ...[...datasets.values()].map((d) => d.file)],
+    // The data files of its bijlagen too: a public version's DiWoo record names their titles and addresses.
+    inputs: [dataFile, afzenderFile, ...sectionFiles, ...[...datasets.values()].map((d) => d.file), ...annexFiles(contentDir, year, brief)],
   };
 }
 
@@ -75,6 +76,11 @@ export async function loadBrief(contentDir: string, dataFile: string, kinds: Kin
   const descriptors = new Map([...kinds.kinds].map(([k, v]) => [k, v.descriptor]));
   const brief = await readValidated(dataFile, contentDir, `brief ${kinds.key}`, async (text) => (await validators()).validateBrief(dataFile, text, descriptors));
   return { brief, layout: kindOf(kinds, brief.soort) };
+}
+
+/** The data files of the documents of the year a document lists as its bijlagen (checked to exist by checkBijlagen). */
+function annexFiles(contentDir: string, year: string, brief: Brief): string[] {
+  return (brief.bijlagestukken ?? []).flatMap((stuk) => ('document' in stuk && typeof stuk.document === 'string' ? [join(contentDir, year, `${stuk.document}.yaml`)] : []));
 }
 
 /**
