@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { lineColumnAt } from '../errors.js';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { formatDate, formatMonth } from '../format/nl.js';
+import { parseYaml } from '../load/read-yaml.js';
 import { readSourceText } from '../load/source-files.js';
 
 /**
@@ -29,17 +29,18 @@ export async function factSources(dataFile: string, contentDir: string): Promise
 
 /**
  * Every value of a YAML file at the line it starts on; a list's items each at their own line (a sender's address
- * is printed one item per line). Read the one way sources are read (inside the content folder, strict UTF-8).
+ * is printed one item per line). Read and parsed the one way sources are (inside the content folder, strict
+ * UTF-8, voortgang's YAML rules); lines from the parser's line counter.
  */
 async function factsOf(path: string, contentDir: string): Promise<FactSource[]> {
   const text = await readSourceText(path, contentDir);
-  const doc = parseDocument(text);
+  const { doc, lines } = parseYaml(path, text);
   const out: FactSource[] = [];
   const visit = (node: Node | null | undefined, fact: string) => {
     if (!node) return;
     if (isScalar(node)) {
       if (node.value === null || node.value === undefined || node.value === '') return;
-      const line = lineColumnAt(text, node.range?.[0] ?? 0).line;
+      const line = lines.linePos(node.range?.[0] ?? 0).line;
       const value = String(node.value);
       for (const shown of printedAs(value)) out.push({ text: shown, path, line, fact });
     } else if (isSeq(node)) {
